@@ -1,0 +1,172 @@
+import type { RouteRow } from '../route.types.js';
+
+/**
+ * BrainDrive documented routes, :8005, prefix /api/v1 (braindrive-rest-api.txt), in the order of `routes.tsv`.
+ * A row without `operation` answers 501 until its operation is written.
+ */
+export const braindriveRoutes: RouteRow[] = [
+  // Authentication
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/register', section: 'Authentication', summary: 'Register User', auth: false, rateLimit: 'auth' },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/login', section: 'Authentication', summary: 'Login', auth: false, rateLimit: 'auth' },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/refresh', section: 'Authentication', summary: 'Refresh Token', auth: false, rateLimit: 'auth' },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/logout', section: 'Authentication', summary: 'Logout', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/auth/me', section: 'Authentication', summary: 'Get Current User', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/username', section: 'Authentication', summary: 'Update Username', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/password', section: 'Authentication', summary: 'Update Password', auth: true },
+
+  // Settings
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'List Setting Definitions', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'Create Setting Definition', auth: true },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Update Setting Definition', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Update Setting Definition', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Delete Setting Definition', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/instances', section: 'Settings', summary: 'List Setting Instances', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Get Setting Instance', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/settings/instances', section: 'Settings', summary: 'Create Setting Instance', auth: true },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Update Setting Instance', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Update Setting Instance', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Delete Setting Instance', auth: true },
+
+  // Plugins
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest', section: 'Plugins', summary: 'Get Plugin Manifest', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest/designer', section: 'Plugins', summary: 'Get Plugin Manifest for Designer', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manager', section: 'Plugins', summary: 'Get Plugins for Manager', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/info', section: 'Plugins', summary: 'Get Plugin by ID', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/by-slug/{plugin_slug}', section: 'Plugins', summary: 'Get Plugin by Slug', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/register', section: 'Plugins', summary: 'Register Plugin', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugins/{plugin_id}', section: 'Plugins', summary: 'Unregister Plugin', auth: true },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/plugins/{plugin_id}', section: 'Plugins', summary: 'Update Plugin Status', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/modules', section: 'Plugins', summary: 'Get Plugin Modules', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/modules/{module_id}', section: 'Plugins', summary: 'Get Module Detail', auth: true },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/plugins/{plugin_id}/modules/{module_id}', section: 'Plugins', summary: 'Update Module Status', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/install', section: 'Plugins', summary: 'Install Plugin', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/install-from-url', section: 'Plugins', summary: 'Or install from URL directly (equivalent to method: "url"):', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/install', section: 'Plugins', summary: 'Install Plugin by Slug', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/update', section: 'Plugins', summary: 'Update Plugin', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugins/{plugin_slug}/uninstall', section: 'Plugins', summary: 'Uninstall Plugin', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_slug}/status', section: 'Plugins', summary: 'Get Plugin Status', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/available', section: 'Plugins', summary: 'Get Available Plugins', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/updates/available', section: 'Plugins', summary: 'Check for Updates', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_slug}/update/available', section: 'Plugins', summary: 'Check for Updates', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/categories', section: 'Plugins', summary: 'Get Plugin Categories', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/tags', section: 'Plugins', summary: 'Get Plugin Tags', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/services/restart', section: 'Plugins', summary: 'Restart Plugin Service', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/refresh-cache', section: 'Plugins', summary: 'Refresh Plugin Cache', auth: true },
+
+  // Pages
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages', section: 'Pages', summary: 'List Pages', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages', section: 'Pages', summary: 'Create Page', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Get Page', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages/route/{route:path}', section: 'Pages', summary: 'Get Page by Route', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Update Page', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/pages/{page_id}/hierarchy', section: 'Pages', summary: 'Update Page Hierarchy', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Delete Page', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/publish', section: 'Pages', summary: 'Publish Page', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/backup', section: 'Pages', summary: 'Create Page Backup', auth: true },
+
+  // Plugin State
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/', section: 'Plugin State', summary: 'Create Plugin State', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/', section: 'Plugin State', summary: 'List Plugin States', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Get Plugin State', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Update Plugin State', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Delete Plugin State', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/bulk', section: 'Plugin State', summary: 'Bulk Create Plugin States', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/stats', section: 'Plugin State', summary: 'Get Plugin State Stats', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugin-state/cleanup', section: 'Plugin State', summary: 'Cleanup Expired States', auth: true },
+
+  // Conversations & Messages
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/conversations', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/by-persona/{persona_id}', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations', section: 'Conversations & Messages', summary: 'Create Conversation', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/with-messages', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/with-persona', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Update Conversation', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/conversations/{conversation_id}/persona', section: 'Conversations & Messages', summary: 'Update Conversation Persona', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Delete Conversation', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/messages', section: 'Conversations & Messages', summary: 'List Messages', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations/{conversation_id}/messages', section: 'Conversations & Messages', summary: 'Create Message', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations/{conversation_id}/tags', section: 'Conversations & Messages', summary: 'Conversation Tags', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/conversations/{conversation_id}/tags/{tag_id}', section: 'Conversations & Messages', summary: 'Conversation Tags', auth: true },
+
+  // Personas
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas', section: 'Personas', summary: 'List Personas', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/personas', section: 'Personas', summary: 'Create Persona', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Get Persona', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Update Persona', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Delete Persona', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas/tags', section: 'Personas', summary: 'Get Available Tags', auth: true },
+
+  // Tags
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/tags', section: 'Tags', summary: 'List User Tags', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/tags', section: 'Tags', summary: 'Create Tag', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/tags/{tag_id}', section: 'Tags', summary: 'Update Tag', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/tags/{tag_id}', section: 'Tags', summary: 'Delete Tag', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/tags/{tag_id}/conversations', section: 'Tags', summary: 'Get Conversations by Tag', auth: true },
+
+  // AI Providers
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/providers', section: 'AI Providers', summary: 'Get Available Providers', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/validate', section: 'AI Providers', summary: 'Validate Provider Configuration', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/models', section: 'AI Providers', summary: 'Get Models', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/all-models', section: 'AI Providers', summary: 'Get Models', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/generate', section: 'AI Providers', summary: 'Generate Text', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/chat', section: 'AI Providers', summary: 'Chat Completion', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/cancel', section: 'AI Providers', summary: 'Cancel Generation', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/providers', section: 'AI Providers', summary: 'Provider Settings', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/settings/providers', section: 'AI Providers', summary: 'Provider Settings', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ai/settings/providers/{provider}/{instance_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/servers/{settings_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true },
+
+  // Jobs
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs', section: 'Jobs', summary: 'Create Job', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs', section: 'Jobs', summary: 'List Jobs', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}', section: 'Jobs', summary: 'Get Job', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs/{job_id}/cancel', section: 'Jobs', summary: 'Cancel Job', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs/{job_id}/retry', section: 'Jobs', summary: 'Retry Job', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/events', section: 'Jobs', summary: 'Get Job Events', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/events/stream', section: 'Jobs', summary: 'Stream Job Events (SSE)', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/logs', section: 'Jobs', summary: 'Get Job Logs', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/jobs/{job_id}', section: 'Jobs', summary: 'Delete Job', auth: true },
+
+  // Navigation Routes
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes/tree', section: 'Navigation Routes', summary: 'Get Navigation Tree', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes', section: 'Navigation Routes', summary: 'List Navigation Routes', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/navigation-routes', section: 'Navigation Routes', summary: 'Create Navigation Route', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Get Navigation Route', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Update Navigation Route', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/navigation-routes/{route_id}/move', section: 'Navigation Routes', summary: 'Move Navigation Route', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/navigation-routes/batch-update', section: 'Navigation Routes', summary: 'Batch Update Navigation Routes', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Delete Navigation Route', auth: true },
+
+  // Components
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/components', section: 'Components', summary: 'List Components', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/components', section: 'Components', summary: 'Create Component', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Get Component', auth: true },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Update Component', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Delete Component', auth: true },
+
+  // Documents
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process', section: 'Documents', summary: 'Process Document', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process-multiple', section: 'Documents', summary: 'Process Multiple Documents', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process-text-context', section: 'Documents', summary: 'Process Text Context', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/documents/supported-types', section: 'Documents', summary: 'Get Supported File Types', auth: true },
+
+  // Search (SearXNG)
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/web', section: 'Search (SearXNG)', summary: 'Web search integration (requires SearXNG service).', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/searxng/scrape', section: 'Search (SearXNG)', summary: 'Scrape URLs', auth: true },
+
+  // Health Check
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/health', section: 'Health Check', summary: 'Health Check', auth: false },
+
+  // Ollama Integration
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/test', section: 'Ollama Integration', summary: 'Test Connection', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/models', section: 'Ollama Integration', summary: 'Get Models', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ollama/install', section: 'Ollama Integration', summary: 'Install Model', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Get Install Status', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}/events', section: 'Ollama Integration', summary: 'Stream Install Events', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Cancel Install', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/delete', section: 'Ollama Integration', summary: 'Delete Model', auth: true },
+
+  // Health Check
+  { surface: 'braindrive', method: 'GET', path: '/health', section: 'Health Check', summary: 'Health Check', auth: false },
+];

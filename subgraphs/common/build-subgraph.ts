@@ -1,0 +1,34 @@
+import { buildSchema, createResolversMap } from 'type-graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { SubgraphDefinition } from './subgraph.types.js';
+
+/** Federation 2 header every subgraph shares; `@inaccessible` hides internal operations from the public graph. */
+const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7",
+  import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+/** The subgraph's SDL with federation directives, as composition and `schema/subgraphs/*.graphql` see it. */
+export async function buildSubgraphSdl(def: SubgraphDefinition): Promise<{ sdl: string; typeSchema: GraphQLSchema }> {
+  const typeSchema = await buildSchema({
+    resolvers: def.resolvers,
+    orphanedTypes: def.orphanedTypes,
+    // A subgraph may have no Query of its own, and federation adds _entities/_service later.
+    skipCheck: true,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return { sdl: `${LINK}\n\n${printSchemaWithDirectives(typeSchema)}`, typeSchema };
+}
+
+/** Builds an executable federated subgraph schema: type-graphql resolvers plus the reference resolvers. */
+export async function buildFederatedSchema(def: SubgraphDefinition): Promise<GraphQLSchema> {
+  const { sdl, typeSchema } = await buildSubgraphSdl(def);
+  const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, resolve] of Object.entries(def.references ?? {})) {
+    const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    resolvers[typeName] = { ...existing, __resolveReference: resolve } as never;
+  }
+  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+}

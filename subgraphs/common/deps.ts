@@ -1,0 +1,14 @@
+import type { Env } from './env.js';
+import type { JwtService } from './jwt.js';
+import type { BraingraphPubSub } from './pubsub.js';
+import type { InternalClient } from './internal-client.js';
+import type { Logger } from './logger.js';
+
+/** Process-wide services a subgraph's resolvers may use; built once at start-up and passed in, never global. */
+export interface SubgraphDeps {
+  env: Env;
+  jwt: JwtService;
+  pubsub: BraingraphPubSub;
+  internal: InternalClient;
+  logger: Logger;
+}

@@ -1,0 +1,118 @@
+/**
+ * Every environment variable braingraph reads, in one place (README lists them; `.env.example` too).
+ * A bad value throws an EnvError naming the variable, so start-up stops with a clear message.
+ */
+export class EnvError extends Error {
+  constructor(name: string, problem: string) {
+    super(`Invalid environment variable ${name}: ${problem}`);
+    this.name = 'EnvError';
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function raw(src: Source, name: string): string | undefined {
+  const v = src[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function str(src: Source, name: string, fallback: string): string;
+function str(src: Source, name: string): string | undefined;
+function str(src: Source, name: string, fallback?: string) {
+  return raw(src, name) ?? fallback;
+}
+
+function int(src: Source, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const v = raw(src, name);
+  if (v === undefined) return fallback;
+  if (!/^-?\d+$/.test(v)) throw new EnvError(name, `expected an integer, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new EnvError(name, `expected ${min}..${max}, got ${n}`);
+  return n;
+}
+
+function bool(src: Source, name: string, fallback: boolean): boolean {
+  const v = raw(src, name)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new EnvError(name, `expected true or false, got "${v}"`);
+}
+
+function url(src: Source, name: string, protocols: string[]): string | undefined {
+  const v = raw(src, name);
+  if (v === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new EnvError(name, `not a URL: "${v}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new EnvError(name, `expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
+  }
+  return v;
+}
+
+function list(src: Source, name: string): string[] {
+  return (raw(src, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function secret(src: Source, name: string): string | undefined {
+  const v = raw(src, name);
+  if (v !== undefined && v.length < 32) throw new EnvError(name, 'must be at least 32 characters');
+  return v;
+}
+
+function oneOf<T extends string>(src: Source, name: string, values: readonly T[], fallback: T): T {
+  const v = raw(src, name);
+  if (v === undefined) return fallback;
+  if (!values.includes(v as T)) throw new EnvError(name, `expected one of ${values.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+/** Reads and validates the environment. Pure: pass another object in tests. */
+export function readEnv(src: Source = process.env) {
+  const ports = list(src, 'REST_PORTS');
+  const restPorts = (ports.length ? ports : ['8005', '8201']).map((p) => {
+    if (!/^\d+$/.test(p) || Number(p) > 65535) throw new EnvError('REST_PORTS', `not a port: "${p}"`);
+    return Number(p);
+  });
+  return {
+    nodeEnv: oneOf(src, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    logLevel: oneOf(src, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    /** Interface every server binds to. @default 127.0.0.1 */
+    host: str(src, 'HOST', '127.0.0.1'),
+    gatewayPort: int(src, 'GATEWAY_PORT', 4000, 0, 65535),
+    restPorts,
+    /** A real PostgreSQL; without it an embedded one starts in the data directory. */
+    databaseUrl: url(src, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: str(src, 'BRAINGRAPH_DATA_DIR', './.braingraph'),
+    embeddedPgPort: int(src, 'EMBEDDED_PG_PORT', 55432, 1, 65535),
+    /** Connections per subgraph pool; every subgraph of one process shares one server (max_connections 100). */
+    dbPoolMax: int(src, 'DB_POOL_MAX', 4, 1, 50),
+    redisUrl: url(src, 'REDIS_URL', ['redis:', 'rediss:']),
+    jwtSecret: secret(src, 'JWT_SECRET'),
+    internalSecret: secret(src, 'INTERNAL_SECRET'),
+    accessTokenTtl: int(src, 'ACCESS_TOKEN_TTL_SECONDS', 1800, 30),
+    refreshTokenTtl: int(src, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),
+    refreshGraceSeconds: int(src, 'REFRESH_GRACE_SECONDS', 30, 0, 600),
+    cookieSecure: bool(src, 'COOKIE_SECURE', false),
+    corsOrigins: list(src, 'CORS_ORIGINS'),
+    rateLimitAuthPerMin: int(src, 'RATE_LIMIT_AUTH_PER_MIN', 30, 1),
+    rateLimitPerMin: int(src, 'RATE_LIMIT_PER_MIN', 600, 1),
+    rateLimitUserPerMin: int(src, 'RATE_LIMIT_USER_PER_MIN', 600, 1),
+    rateLimitBrainGardenPerMin: int(src, 'RATE_LIMIT_BRAINGARDEN_PER_MIN', 30, 1),
+    maxBodyBytes: int(src, 'MAX_BODY_BYTES', 5 * 1024 * 1024, 1024),
+    supergraphPath: str(src, 'SUPERGRAPH_PATH'),
+    /** Subgraphs reached over HTTP (their routing URL) instead of in-process: names, or `all`. */
+    remoteSubgraphs: list(src, 'REMOTE_SUBGRAPHS'),
+    /** rest-compat sends operations to this gateway over HTTP instead of in-process. */
+    gatewayUrl: url(src, 'GATEWAY_URL', ['http:', 'https:']),
+    introspection: bool(src, 'INTROSPECTION', true),
+    apolloTelemetry: bool(src, 'APOLLO_TELEMETRY', false),
+    trustProxy: bool(src, 'TRUST_PROXY', false),
+  };
+}
+
+export type Env = ReturnType<typeof readEnv>;

@@ -1,0 +1,89 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { ApiKey } from './api-key.entity.js';
+import { User } from './user.entity.js';
+
+@ObjectType({ description: 'Tokens for a signed-in session; REST also sets them as HttpOnly cookies.' })
+export class AuthPayload {
+  @Field(() => String)
+  accessToken: string;
+
+  @Field(() => String)
+  refreshToken: string;
+
+  @Field(() => String)
+  tokenType: string;
+
+  @Field(() => Int, { description: 'Access token lifetime in seconds.' })
+  expiresIn: number;
+
+  @Field(() => Int, { description: 'Refresh token lifetime in seconds.' })
+  refreshExpiresIn: number;
+
+  @Field(() => DateTimeISOResolver)
+  issuedAt: Date;
+
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => String, { description: "The user's role in the tenant; `admin` for a platform administrator." })
+  role: string;
+
+  @Field(() => User)
+  user: User;
+}
+
+@ObjectType({ description: 'Who the current credentials belong to.' })
+export class Session {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => String)
+  role: string;
+
+  @Field(() => Boolean)
+  isAdmin: boolean;
+
+  @Field(() => String, { description: 'jwt or api_key' })
+  via: string;
+
+  @Field(() => ID, { nullable: true })
+  apiKeyId?: string;
+
+  @Field(() => User)
+  user: User;
+}
+
+@ObjectType({ description: 'A newly issued API key: `key` is shown this once and never again.' })
+export class IssuedApiKey {
+  @Field(() => String)
+  key: string;
+
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+}
+
+@ObjectType({ description: 'Internal: who an API key authenticates.' })
+@Directive('@inaccessible')
+export class ApiKeyPrincipal {
+  @Field(() => ID)
+  keyId: string;
+
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID)
+  tenantId: string;
+
+  @Field(() => String)
+  role: string;
+
+  @Field(() => Boolean)
+  isAdmin: boolean;
+}

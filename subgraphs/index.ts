@@ -1,0 +1,10 @@
+import type { SubgraphDefinition } from './common/subgraph.types.js';
+import { identity } from './identity/index.js';
+import { ops } from './ops/index.js';
+
+/** Every domain, in composition order. A new domain is one line here. */
+export const subgraphs: SubgraphDefinition<any>[] = [identity, ops];
+
+export function subgraphByName(name: string): SubgraphDefinition<any> | undefined {
+  return subgraphs.find((s) => s.name === name);
+}
