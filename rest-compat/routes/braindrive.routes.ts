@@ -1,4 +1,8 @@
 import type { RouteRow } from '../route.types.js';
+import { identityRows } from '../mappers/identity.rows.js';
+import { opsRows } from '../mappers/ops.rows.js';
+
+const bd = identityRows.braindrive;
 
 /**
  * BrainDrive documented routes, :8005, prefix /api/v1 (braindrive-rest-api.txt), in the order of `routes.tsv`.
@@ -6,13 +10,13 @@ import type { RouteRow } from '../route.types.js';
  */
 export const braindriveRoutes: RouteRow[] = [
   // Authentication
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/register', section: 'Authentication', summary: 'Register User', auth: false, rateLimit: 'auth' },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/login', section: 'Authentication', summary: 'Login', auth: false, rateLimit: 'auth' },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/refresh', section: 'Authentication', summary: 'Refresh Token', auth: false, rateLimit: 'auth' },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/logout', section: 'Authentication', summary: 'Logout', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/auth/me', section: 'Authentication', summary: 'Get Current User', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/username', section: 'Authentication', summary: 'Update Username', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/password', section: 'Authentication', summary: 'Update Password', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/register', section: 'Authentication', summary: 'Register User', auth: false, rateLimit: 'auth', ...bd.register },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/login', section: 'Authentication', summary: 'Login', auth: false, rateLimit: 'auth', ...bd.login },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/refresh', section: 'Authentication', summary: 'Refresh Token', auth: false, rateLimit: 'auth', ...bd.refresh },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/auth/logout', section: 'Authentication', summary: 'Logout', auth: true, ...bd.logout },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/auth/me', section: 'Authentication', summary: 'Get Current User', auth: true, ...bd.me },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/username', section: 'Authentication', summary: 'Update Username', auth: true, ...bd.username },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/password', section: 'Authentication', summary: 'Update Password', auth: true, ...bd.password },
 
   // Settings
   { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'List Setting Definitions', auth: true },
@@ -168,5 +172,5 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/delete', section: 'Ollama Integration', summary: 'Delete Model', auth: true },
 
   // Health Check
-  { surface: 'braindrive', method: 'GET', path: '/health', section: 'Health Check', summary: 'Health Check', auth: false },
+  { surface: 'braindrive', method: 'GET', path: '/health', section: 'Health Check', summary: 'Health Check', auth: false, ...opsRows.health },
 ];

@@ -1,4 +1,8 @@
 import type { RouteRow } from '../route.types.js';
+import { identityRows } from '../mappers/identity.rows.js';
+import { opsRows } from '../mappers/ops.rows.js';
+
+const bg = identityRows.braingarden;
 
 /**
  * Brain Garden documented routes, prefix /v1 (brain-garden-api.txt), in the order of `routes.tsv`.
@@ -6,7 +10,7 @@ import type { RouteRow } from '../route.types.js';
  */
 export const braingardenRoutes: RouteRow[] = [
   // Meta
-  { surface: 'braingarden', method: 'GET', path: '/health', section: 'Meta', summary: 'Service health and OpenRouter reachability', auth: false, rateLimit: 'braingarden' },
+  { surface: 'braingarden', method: 'GET', path: '/health', section: 'Meta', summary: 'Service health and OpenRouter reachability', auth: false, rateLimit: 'braingarden', ...opsRows.health },
 
   // Models
   { surface: 'braingarden', method: 'GET', path: '/v1/models', section: 'Models', summary: 'List models (curated, or BYOK providers with byok=true)', auth: false, rateLimit: 'braingarden' },
@@ -15,11 +19,11 @@ export const braingardenRoutes: RouteRow[] = [
   { surface: 'braingarden', method: 'POST', path: '/v1/generate', section: 'Generation', summary: 'Generate enhanced content', auth: true, rateLimit: 'braingarden' },
 
   // Identity & Keys
-  { surface: 'braingarden', method: 'GET', path: '/v1/auth/whoami', section: 'Identity & Keys', summary: 'Who am I', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'POST', path: '/v1/auth/issue-key', section: 'Identity & Keys', summary: 'Issue a Brain Garden API key bound to the authenticated user', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'GET', path: '/v1/auth/keys', section: 'Identity & Keys', summary: 'List your Brain Garden API keys', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'DELETE', path: '/v1/auth/keys/{key_id}', section: 'Identity & Keys', summary: 'Revoke a Brain Garden API key', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'PATCH', path: '/v1/auth/keys/{key_id}', section: 'Identity & Keys', summary: 'Update a key label and/or expires_at (query)', auth: true, rateLimit: 'braingarden' },
+  { surface: 'braingarden', method: 'GET', path: '/v1/auth/whoami', section: 'Identity & Keys', summary: 'Who am I', auth: true, rateLimit: 'braingarden', ...bg.whoami },
+  { surface: 'braingarden', method: 'POST', path: '/v1/auth/issue-key', section: 'Identity & Keys', summary: 'Issue a Brain Garden API key bound to the authenticated user', auth: true, rateLimit: 'braingarden', ...bg.issueKey },
+  { surface: 'braingarden', method: 'GET', path: '/v1/auth/keys', section: 'Identity & Keys', summary: 'List your Brain Garden API keys', auth: true, rateLimit: 'braingarden', ...bg.listKeys },
+  { surface: 'braingarden', method: 'DELETE', path: '/v1/auth/keys/{key_id}', section: 'Identity & Keys', summary: 'Revoke a Brain Garden API key', auth: true, rateLimit: 'braingarden', ...bg.revokeKey },
+  { surface: 'braingarden', method: 'PATCH', path: '/v1/auth/keys/{key_id}', section: 'Identity & Keys', summary: 'Update a key label and/or expires_at (query)', auth: true, rateLimit: 'braingarden', ...bg.updateKey },
 
   // Provider BYOK Keys
   { surface: 'braingarden', method: 'GET', path: '/v1/keys', section: 'Provider BYOK Keys', summary: 'List stored provider (BYOK) keys', auth: true, rateLimit: 'braingarden' },

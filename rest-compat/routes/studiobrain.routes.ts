@@ -1,4 +1,8 @@
 import type { RouteRow } from '../route.types.js';
+import { identityRows } from '../mappers/identity.rows.js';
+import { opsRows } from '../mappers/ops.rows.js';
+
+const sb = identityRows.studiobrain;
 
 /**
  * StudioBrain documented routes, :8201, prefix /api (studiobrain-rest-api.txt), in the order of `routes.tsv`.
@@ -17,17 +21,17 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/entity/{type}/import', section: 'Entities', summary: 'Import entity from raw markdown content', auth: true },
 
   // Web Auth (cookie-based)
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/login', section: 'Web Auth (cookie-based)', summary: 'Login with email/password, sets httpOnly cookie', auth: false, rateLimit: 'auth' },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/login', section: 'Web Auth (cookie-based)', summary: 'Login with email/password, sets httpOnly cookie', auth: false, rateLimit: 'auth', ...sb.login },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/google-sso', section: 'Web Auth (cookie-based)', summary: 'Login via Google SSO token', auth: false, rateLimit: 'auth' },
-  { surface: 'studiobrain', method: 'GET', path: '/api/auth/web/session', section: 'Web Auth (cookie-based)', summary: 'Get current session info from cookie', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/auth/web/session', section: 'Web Auth (cookie-based)', summary: 'Get current session info from cookie', auth: true, ...sb.session },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/select-tenant', section: 'Web Auth (cookie-based)', summary: 'Switch active tenant', auth: true },
 
   // User Management
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/register', section: 'User Management', summary: 'Register new user', auth: false, rateLimit: 'auth' },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/login', section: 'User Management', summary: 'Login (returns JWT)', auth: false, rateLimit: 'auth' },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/refresh', section: 'User Management', summary: 'Refresh JWT token', auth: true, rateLimit: 'auth' },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/logout', section: 'User Management', summary: 'Logout / revoke token', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/auth/me', section: 'User Management', summary: 'Get current user profile', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/register', section: 'User Management', summary: 'Register new user', auth: false, rateLimit: 'auth', ...sb.register },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/login', section: 'User Management', summary: 'Login (returns JWT)', auth: false, rateLimit: 'auth', ...sb.login },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/refresh', section: 'User Management', summary: 'Refresh JWT token', auth: true, rateLimit: 'auth', ...sb.refresh },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/logout', section: 'User Management', summary: 'Logout / revoke token', auth: true, ...sb.logout },
+  { surface: 'studiobrain', method: 'GET', path: '/api/auth/me', section: 'User Management', summary: 'Get current user profile', auth: true, ...sb.me },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/set-password', section: 'User Management', summary: 'Set new password', auth: true },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/forgot-password', section: 'User Management', summary: 'Request password reset email', auth: false, rateLimit: 'auth' },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/reset-password', section: 'User Management', summary: 'Reset password with token', auth: false, rateLimit: 'auth' },
@@ -46,7 +50,7 @@ export const studiobrainRoutes: RouteRow[] = [
 
   // Teams and Users (Admin)
   { surface: 'studiobrain', method: 'GET', path: '/api/users', section: 'Teams and Users (Admin)', summary: 'List all users (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/users/current', section: 'Teams and Users (Admin)', summary: 'Get current user', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/users/current', section: 'Teams and Users (Admin)', summary: 'Get current user', auth: true, ...sb.me },
   { surface: 'studiobrain', method: 'GET', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Get user by ID (admin)', auth: true },
   { surface: 'studiobrain', method: 'PUT', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Update user (admin)', auth: true },
   { surface: 'studiobrain', method: 'DELETE', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Delete user (admin)', auth: true },
@@ -59,8 +63,8 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/teams', section: 'Teams and Users (Admin)', summary: 'Create team', auth: true },
   { surface: 'studiobrain', method: 'GET', path: '/api/teams', section: 'Teams and Users (Admin)', summary: 'List teams', auth: true },
   { surface: 'studiobrain', method: 'GET', path: '/api/teams/{id}', section: 'Teams and Users (Admin)', summary: 'Get team details', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/api-keys', section: 'Teams and Users (Admin)', summary: 'Create API key', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/api-keys', section: 'Teams and Users (Admin)', summary: 'List API keys', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/api-keys', section: 'Teams and Users (Admin)', summary: 'Create API key', auth: true, ...sb.createApiKey },
+  { surface: 'studiobrain', method: 'GET', path: '/api/api-keys', section: 'Teams and Users (Admin)', summary: 'List API keys', auth: true, ...sb.listApiKeys },
   { surface: 'studiobrain', method: 'POST', path: '/api/permission-templates', section: 'Teams and Users (Admin)', summary: 'Create permission template (admin)', auth: true },
   { surface: 'studiobrain', method: 'GET', path: '/api/permission-templates', section: 'Teams and Users (Admin)', summary: 'List permission templates', auth: true },
 
@@ -377,9 +381,9 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/recycle-bin/auto-cleanup', section: 'Assets', summary: 'Auto-cleanup old items (admin)', auth: true },
 
   // Services and Health
-  { surface: 'studiobrain', method: 'GET', path: '/health', section: 'Services and Health', summary: 'Basic health check', auth: false },
-  { surface: 'studiobrain', method: 'GET', path: '/api/health', section: 'Services and Health', summary: 'Basic health check', auth: false },
-  { surface: 'studiobrain', method: 'GET', path: '/health/detailed', section: 'Services and Health', summary: 'Detailed health with DB status', auth: false },
+  { surface: 'studiobrain', method: 'GET', path: '/health', section: 'Services and Health', summary: 'Basic health check', auth: false, ...opsRows.health },
+  { surface: 'studiobrain', method: 'GET', path: '/api/health', section: 'Services and Health', summary: 'Basic health check', auth: false, ...opsRows.health },
+  { surface: 'studiobrain', method: 'GET', path: '/health/detailed', section: 'Services and Health', summary: 'Detailed health with DB status', auth: false, ...opsRows.healthDetailed },
   { surface: 'studiobrain', method: 'GET', path: '/api/check-entity-id/{id}', section: 'Services and Health', summary: 'Check if entity ID is available', auth: false },
   { surface: 'studiobrain', method: 'GET', path: '/api/services/status', section: 'Services and Health', summary: 'Service status (backend, AI, DB)', auth: true },
   { surface: 'studiobrain', method: 'POST', path: '/api/services/restart/{service}', section: 'Services and Health', summary: 'Restart a service (admin)', auth: true },

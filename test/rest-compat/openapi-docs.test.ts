@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApi, operationIdFromPath, type OpenApiDocument } from '../../rest-compat/openapi.js';
 import { compileRoutes } from '../../rest-compat/router.js';
-import { routeShapeKey } from '../../rest-compat/path-template.js';
+import { openApiPath, routeShapeKey } from '../../rest-compat/path-template.js';
 import { allRows } from '../../rest-compat/routes/index.js';
 import { disposers, startTestServer, type TestServer } from './helpers/servers.js';
 import { testRows } from './helpers/test-rows.js';
@@ -54,11 +54,16 @@ describe('OpenAPI document of the documented routes', () => {
   it('should give every operation a unique operationId, a product-prefixed tag and responses', () => {
     const ids = ops.map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const { op } of ops) {
+    const unbuilt = new Set(allRows.filter((r) => !r.operation).map((r) => routeShapeKey(r.method, openApiPath(r.path))));
+    for (const { op, method, path } of ops) {
       expect(op.tags[0]).toMatch(/^(BrainDrive|StudioBrain|Brain Garden|BReact OS) \/ /);
-      expect(op.responses['501']).toBeDefined();
-      expect(String(op.responses['501'].description)).toContain('not implemented yet');
+      if (unbuilt.has(routeShapeKey(method, path))) {
+        expect(String(op.responses['501'].description)).toContain('not implemented yet');
+      } else {
+        expect(op.responses['501']).toBeUndefined();
+      }
     }
+    expect(ops.find((o) => o.path === '/api/v1/auth/login')!.op.operationId).toBe('Login_braindrive');
     expect(ops.find((o) => o.path === '/api/v1/pages/{page_id}' && o.method === 'get')!.op.operationId).toBe('getApiV1PagesByPageId');
   });
 
