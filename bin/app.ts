@@ -62,7 +62,7 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
       if (rt && !env.remoteSubgraphs.includes(name) && !env.remoteSubgraphs.includes('all')) {
         return { kind: 'local', schema: rt.schema, contextFor: (identity) => rt.createContext(identity) };
       }
-      const url = routingUrl(supergraphSdl, name);
+      const url = env.subgraphUrls[name] ?? routingUrl(supergraphSdl, name);
       return url ? { kind: 'remote', url } : undefined;
     }, secrets.internalSecret);
     const deps: SubgraphDeps = { env, jwt, pubsub: bus.pubsub, internal, logger };
@@ -74,11 +74,17 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
       closers.push(() => runtime.close());
     }
 
-    const limiter = createRateLimiter(redis ? { redis, prefix: 'bg:rl:' } : undefined);
+    const limiter = createRateLimiter(redis ? { redis, prefix: `${env.redisKeyPrefix}rl:` } : undefined);
     const minute = (name: string, limit: number) => ({ name, limit, windowSeconds: 60 });
     const authenticator = new Authenticator(jwt, internal);
     const gateway = await createGatewayServer({
-      gateway: createApolloGateway({ supergraphSdl, local: runtimes, remote: env.remoteSubgraphs, internalSecret: secrets.internalSecret }),
+      gateway: createApolloGateway({
+        supergraphSdl,
+        local: runtimes,
+        remote: env.remoteSubgraphs,
+        urls: env.subgraphUrls,
+        internalSecret: secrets.internalSecret,
+      }),
       authenticator,
       limiter,
       limits: {

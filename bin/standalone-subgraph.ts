@@ -29,7 +29,7 @@ export async function startStandaloneSubgraph({ def, env, secrets, databaseUrl, 
       const rt = self;
       return { kind: 'local', schema: rt.schema, contextFor: (identity) => rt.createContext(identity) };
     }
-    const url = routingUrl(supergraphSdl, name);
+    const url = env.subgraphUrls[name] ?? routingUrl(supergraphSdl, name);
     return url ? { kind: 'remote', url } : undefined;
   }, secrets.internalSecret);
   const jwt = new JwtService(secrets.jwtSecret, env.accessTokenTtl, env.refreshTokenTtl);

