@@ -7,13 +7,6 @@ import { loadSecrets } from '../subgraphs/common/secrets.js';
 /** The machine's PostgreSQL as the tests use it (trust auth). */
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export interface BenchDatabase {
-  url: string;
-  server: string;
-  /** Drops the bench database and stops an embedded server; safe to call once whatever happened before. */
-  close(): Promise<void>;
-}
-
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
   try {
@@ -24,42 +17,37 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
+async function pickServer(env: Env, logger: Logger) {
+  const none = async () => {};
+  if (env.databaseUrl) return { adminUrl: env.databaseUrl, kind: 'DATABASE_URL', stop: none };
+  if (await adminQuery(LOCAL_ADMIN_URL, 'select 1').then(() => true, () => false)) return { adminUrl: LOCAL_ADMIN_URL, kind: 'local', stop: none };
+  // The embedded server's superuser password is kept in the data directory, next to its files.
+  const { embeddedPgPassword } = await loadSecrets(env);
+  const embedded = await openDatabase(env, embeddedPgPassword, logger);
+  return { adminUrl: embedded.url, kind: 'embedded', stop: embedded.stop };
+}
+
 /**
  * A fresh database of its own on DATABASE_URL's server, the local PostgreSQL, or the embedded one (in that order),
- * so a bench run never reads or writes a user's data.
+ * so a bench run never reads or writes a user's data. `close` drops it and stops an embedded server.
  */
-export async function openBenchDatabase(env: Env, logger: Logger): Promise<BenchDatabase> {
-  let adminUrl = env.databaseUrl;
-  let kind = 'DATABASE_URL';
-  let stop = async () => {};
-  if (!adminUrl && (await adminQuery(LOCAL_ADMIN_URL, 'select 1').then(() => true, () => false))) {
-    adminUrl = LOCAL_ADMIN_URL;
-    kind = 'local';
-  }
-  if (!adminUrl) {
-    kind = 'embedded';
-    // The embedded server's superuser password lives in the data directory, next to its files.
-    const { embeddedPgPassword } = await loadSecrets(env);
-    const embedded = await openDatabase(env, embeddedPgPassword, logger);
-    adminUrl = embedded.url;
-    stop = embedded.stop;
-  }
-  const admin = adminUrl;
+export async function openBenchDatabase(env: Env, logger: Logger) {
+  const { adminUrl, kind, stop } = await pickServer(env, logger);
   const name = `braingraph_bench_${Date.now()}`;
   try {
-    await adminQuery(admin, `create database "${name}"`);
+    await adminQuery(adminUrl, `create database "${name}"`);
   } catch (e) {
     await stop();
     throw e;
   }
-  const url = new URL(admin);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    server: `${kind} PostgreSQL ${url.host}, database ${name}`,
+    description: `${kind} PostgreSQL ${url.host}, database ${name}`,
     close: async () => {
       try {
-        await adminQuery(admin, `drop database if exists "${name}" with (force)`);
+        await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
       } finally {
         await stop();
       }

@@ -13,6 +13,7 @@ import { printTable, type Row } from './table.js';
 
 /** `npm run bench`: gateway (in-process and HTTP subgraphs) vs direct subgraph vs REST, for the same `me` lookup. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+if (!Number.isInteger(SECONDS) || SECONDS < 1) throw new Error(`BENCH_SECONDS must be a whole number of seconds, got "${process.env.BENCH_SECONDS}"`);
 const CONNECTIONS = [10, 50];
 const SQL_SAMPLES = 50;
 const ME = JSON.stringify({ query: '{ me { id email } }' });
@@ -66,7 +67,7 @@ async function send(t: Target): Promise<{ status: number; text: string }> {
 async function main() {
   const database = await openBenchDatabase(env, logger);
   closers.push(database.close);
-  console.log(`database: ${database.server}`);
+  console.log(`database: ${database.description}`);
 
   const appA = await startApp({ env, secrets, databaseUrl: database.url, logger });
   closers.push(appA.close);
@@ -77,27 +78,23 @@ async function main() {
   closers.push(appB.close);
   const restUrl = appA.urls.rest[0];
 
-  const user = { email: `bench-${Date.now()}@example.com`, username: `bench_${Date.now()}`, password: randomBytes(12).toString('hex') };
   const json = { 'content-type': 'application/json' };
-  const reg = await fetch(`${restUrl}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(user) });
-  if (reg.status !== 200) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
-  const loginRes = await fetch(`${restUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email: user.email, password: user.password }),
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${restUrl}${path}`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+  const user = { email: `bench-${Date.now()}@example.com`, username: `bench_${Date.now()}`, password: randomBytes(12).toString('hex') };
+  await post('/api/v1/auth/register', user);
+  const login: { access_token: string; user_id: string; tenant_id: string; user: { is_admin: boolean } } = await post('/api/v1/auth/login', {
+    email: user.email,
+    password: user.password,
   });
-  if (loginRes.status !== 200) throw new Error(`login failed: ${loginRes.status} ${await loginRes.text()}`);
-  const login = (await loginRes.json()) as { access_token: string; user_id: string; tenant_id: string; user: { is_admin: boolean } };
   const bearer = { authorization: `Bearer ${login.access_token}` };
   const auth: AuthContext = { userId: login.user_id, tenantId: login.tenant_id, role: 'owner', isAdmin: login.user.is_admin, scopes: [], via: 'jwt' };
 
-  const gql = (name: string, url: string, extra = () => ({})): Target => ({
-    name,
-    url,
-    method: 'POST',
-    body: ME,
-    headers: () => ({ ...json, ...bearer, ...extra() }),
-  });
+  const gql = (name: string, url: string, extra = () => ({})): Target =>
+    ({ name, url, method: 'POST', body: ME, headers: () => ({ ...json, ...bearer, ...extra() }) });
   const targets: Target[] = [
     gql('gateway (in-process subgraphs)', appA.urls.graphql),
     gql('gateway (HTTP subgraphs)', appB.urls.graphql),

@@ -117,6 +117,7 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
         corsOrigins: env.corsOrigins,
         maxBodyBytes: env.maxBodyBytes,
         trustProxy: env.trustProxy,
+        secureCookies: env.cookieSecure === 'auto' ? 'auto' : env.cookieSecure === 'true',
         logger,
       });
       for (const port of env.restPorts) {

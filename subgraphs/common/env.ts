@@ -111,7 +111,8 @@ export function readEnv(src: Source = process.env) {
     accessTokenTtl: int(src, 'ACCESS_TOKEN_TTL_SECONDS', 1800, 30),
     refreshTokenTtl: int(src, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),
     refreshGraceSeconds: int(src, 'REFRESH_GRACE_SECONDS', 30, 0, 600),
-    cookieSecure: bool(src, 'COOKIE_SECURE', false),
+    /** `Secure` on cookies: `auto` when the request came over HTTPS. */
+    cookieSecure: oneOf(src, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto'),
     corsOrigins: list(src, 'CORS_ORIGINS'),
     rateLimitAuthPerMin: int(src, 'RATE_LIMIT_AUTH_PER_MIN', 30, 1),
     rateLimitPerMin: int(src, 'RATE_LIMIT_PER_MIN', 600, 1),
@@ -123,8 +124,6 @@ export function readEnv(src: Source = process.env) {
     remoteSubgraphs: list(src, 'REMOTE_SUBGRAPHS'),
     /** Routing URL overrides for remote subgraphs: `identity=http://10.0.0.5:4001/graphql,…`. */
     subgraphUrls: urlMap(src, 'SUBGRAPH_URLS'),
-    /** rest-compat sends operations to this gateway over HTTP instead of in-process. */
-    gatewayUrl: url(src, 'GATEWAY_URL', ['http:', 'https:']),
     introspection: bool(src, 'INTROSPECTION', true),
     apolloTelemetry: bool(src, 'APOLLO_TELEMETRY', false),
     trustProxy: bool(src, 'TRUST_PROXY', false),

@@ -3,7 +3,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 
 /** Topics are typed per domain in `<domain>.topics.ts`; the bus itself carries any JSON payload. */
-export type BraingraphPubSub = PubSub<Record<string, [unknown] | [string, unknown]>>;
+export type BraingraphPubSub = PubSub<Record<string, [unknown]>>;
 
 export interface PubSubHandle {
   pubsub: BraingraphPubSub;
