@@ -42,15 +42,12 @@ export async function openBenchDatabase(env: Env, logger: Logger) {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  let closed: Promise<void> | undefined;
   return {
     url: url.toString(),
     description: `${kind} PostgreSQL ${url.host}, database ${name}`,
-    close: async () => {
-      try {
-        await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
-      } finally {
-        await stop();
-      }
-    },
+    // Once only: a signal and the normal end may both ask for it.
+    close: () =>
+      (closed ??= adminQuery(adminUrl, `drop database if exists "${name}" with (force)`).finally(stop)),
   };
 }

@@ -41,23 +41,18 @@ const secrets = {
   embeddedPgPassword: 'unused',
 };
 
-interface Target {
-  name: string;
-  url: string;
-  method: 'GET' | 'POST';
-  body?: string;
-  /** Built per run: the signed identity header expires after five minutes. */
-  headers(): Record<string, string>;
-}
+/** `headers` is called per run: the signed identity header expires after five minutes. */
+type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string; headers(): Record<string, string> };
 
 const closers: (() => Promise<unknown>)[] = [];
-let closing: Promise<void> | undefined;
-const closeAll = () =>
-  (closing ??= (async () => {
-    for (const close of closers.reverse()) await close().catch((e) => console.error('shutdown step failed:', e));
-  })());
-// Ctrl-C must still drop the bench database.
-process.once('SIGINT', () => void closeAll().then(() => process.exit(130)));
+const closeAll = async () => {
+  for (const close of closers.reverse()) await close().catch((e) => console.error('shutdown step failed:', e));
+};
+let dropDatabase = async () => {};
+// On Ctrl-C only the bench database matters: drop it and go; the servers die with the process.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => void dropDatabase().finally(() => process.exit(code)));
+}
 
 async function send(t: Target): Promise<{ status: number; text: string }> {
   const res = await fetch(t.url, { method: t.method, headers: t.headers(), body: t.body });
@@ -66,7 +61,7 @@ async function send(t: Target): Promise<{ status: number; text: string }> {
 
 async function main() {
   const database = await openBenchDatabase(env, logger);
-  closers.push(database.close);
+  closers.push((dropDatabase = database.close));
   console.log(`database: ${database.description}`);
 
   const appA = await startApp({ env, secrets, databaseUrl: database.url, logger });
@@ -121,17 +116,10 @@ async function main() {
   const rows: Row[] = [];
   for (const t of targets) {
     for (const connections of CONNECTIONS) {
+      // A 200 carrying GraphQL errors is a failure too: answers that are not this user's count as mismatches.
+      const verifyBody = (body: string) => body.includes(login.user_id);
       const run = (duration: number) =>
-        autocannon({
-          url: t.url,
-          method: t.method,
-          headers: t.headers(),
-          body: t.body,
-          connections,
-          duration,
-          // A 200 carrying GraphQL errors is a failure too: count answers that are not this user's.
-          verifyBody: (body) => body.includes(login.user_id),
-        });
+        autocannon({ url: t.url, method: t.method, headers: t.headers(), body: t.body, connections, duration, verifyBody });
       await run(1);
       process.stdout.write(`measuring ${t.name}, ${connections} connections, ${SECONDS}s…\n`);
       rows.push({ target: t.name, connections, result: await run(SECONDS), sql: sqlPerRequest.get(t.name)! });

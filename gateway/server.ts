@@ -47,6 +47,8 @@ export async function createGatewayServer(o: GatewayServerOptions): Promise<Gate
   const apollo = new ApolloServer<GatewayRequestContext>({
     gateway: o.gateway,
     csrfPrevention: true,
+    // bin/shutdown.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     introspection: o.introspection,
     includeStacktraceInErrorResponses: !o.production,
     formatError: createErrorFormatter(o.production),

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../subgraphs/common/errors.js';
+import { ErrorCode, httpStatusOf } from '../subgraphs/common/errors.js';
 import type { RouteRow } from './route.types.js';
 
 /** What rest-compat sends for an error: status, JSON body, extra headers. */
@@ -16,19 +16,8 @@ export interface OperationError {
 
 type Envelope = Pick<RouteRow, 'envelope' | 'errorStatus'> | undefined;
 
-/** HTTP status of each code the subgraphs answer with (DESIGN §7). */
-export const statusOfCode: Readonly<Record<string, number>> = {
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.BadUserInput]: 400,
-  [ErrorCode.Conflict]: 409,
-  [ErrorCode.RateLimited]: 429,
-  [ErrorCode.PayloadTooLarge]: 413,
-  [ErrorCode.InsufficientCredits]: 402,
-  [ErrorCode.UpstreamUnavailable]: 502,
-  [ErrorCode.NotImplemented]: 501,
-};
+/** HTTP status of each code the subgraphs answer with (DESIGN §7): one table, owned by the errors themselves. */
+export const statusOfCode: Readonly<Record<string, number>> = httpStatusOf;
 
 const BREACT_CODE_OF_STATUS: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',

@@ -34,6 +34,8 @@ const start = async (pgPort: number) => {
     GATEWAY_PORT: '0',
     REST_PORTS: '0',
     LOG_LEVEL: 'warn',
+    // As a user runs it: vitest's NODE_ENV=test would hide shutdown paths that only exist outside tests.
+    NODE_ENV: 'development',
   });
   const [, graphql] = await proc.waitFor(/GraphQL \+ Apollo Sandbox: (\S+)/, 90_000);
   const [, restUrl] = await proc.waitFor(/REST \(Swagger UI\): +(\S+)\/docs/);
