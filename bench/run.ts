@@ -38,6 +38,7 @@ const logger = createLogger(env.logLevel);
 const secrets = {
   jwtSecret: env.jwtSecret ?? randomBytes(48).toString('base64url'),
   internalSecret: env.internalSecret ?? randomBytes(48).toString('base64url'),
+  encryptionSecret: randomBytes(48).toString('base64url'),
   embeddedPgPassword: 'unused',
 };
 

@@ -10,6 +10,7 @@ import { createBraingraphPubSub } from '../subgraphs/common/pubsub.js';
 import { startSubgraph, type SubgraphRuntime } from '../subgraphs/common/runtime.js';
 import type { SubgraphDeps } from '../subgraphs/common/deps.js';
 import type { Secrets } from '../subgraphs/common/secrets.js';
+import { SecretBox } from '../subgraphs/common/secret-box.js';
 import { subgraphs } from '../subgraphs/index.js';
 import { Authenticator } from '../gateway/authenticate.js';
 import { createApolloGateway } from '../gateway/gateway.js';
@@ -65,7 +66,7 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
       const url = env.subgraphUrls[name] ?? routingUrl(supergraphSdl, name);
       return url ? { kind: 'remote', url } : undefined;
     }, secrets.internalSecret);
-    const deps: SubgraphDeps = { env, jwt, pubsub: bus.pubsub, internal, logger };
+    const deps: SubgraphDeps = { env, jwt, pubsub: bus.pubsub, internal, logger, secretBox: new SecretBox(secrets.encryptionSecret) };
 
     const wanted = subgraphNames ?? subgraphs.map((s) => s.name).filter((n) => !env.remoteSubgraphs.includes(n) && !env.remoteSubgraphs.includes('all'));
     for (const def of subgraphs.filter((s) => wanted.includes(s.name))) {

@@ -6,6 +6,7 @@ import type { Logger } from '../subgraphs/common/logger.js';
 import { createBraingraphPubSub } from '../subgraphs/common/pubsub.js';
 import { startSubgraph } from '../subgraphs/common/runtime.js';
 import type { Secrets } from '../subgraphs/common/secrets.js';
+import { SecretBox } from '../subgraphs/common/secret-box.js';
 import { serveSubgraph } from '../subgraphs/common/subgraph-server.js';
 import type { SubgraphDefinition } from '../subgraphs/common/subgraph.types.js';
 import { DEFAULT_SUPERGRAPH, routingUrl } from './app.js';
@@ -33,7 +34,7 @@ export async function startStandaloneSubgraph({ def, env, secrets, databaseUrl, 
     return url ? { kind: 'remote', url } : undefined;
   }, secrets.internalSecret);
   const jwt = new JwtService(secrets.jwtSecret, env.accessTokenTtl, env.refreshTokenTtl);
-  self = await startSubgraph(def, { clientUrl: databaseUrl, poolMax: env.dbPoolMax, deps: { env, jwt, pubsub: bus.pubsub, internal, logger } });
+  self = await startSubgraph(def, { clientUrl: databaseUrl, poolMax: env.dbPoolMax, deps: { env, jwt, pubsub: bus.pubsub, internal, logger, secretBox: new SecretBox(secrets.encryptionSecret) } });
   const server = await serveSubgraph(self, secrets.internalSecret, port, env.host);
   const runtime = self;
   return {

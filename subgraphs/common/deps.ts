@@ -3,6 +3,7 @@ import type { JwtService } from './jwt.js';
 import type { BraingraphPubSub } from './pubsub.js';
 import type { InternalClient } from './internal-client.js';
 import type { Logger } from './logger.js';
+import type { SecretBox } from './secret-box.js';
 
 /** Process-wide services a subgraph's resolvers may use; built once at start-up and passed in, never global. */
 export interface SubgraphDeps {
@@ -11,4 +12,6 @@ export interface SubgraphDeps {
   pubsub: BraingraphPubSub;
   internal: InternalClient;
   logger: Logger;
+  /** Encryption at rest for secrets stored in rows. */
+  secretBox: SecretBox;
 }

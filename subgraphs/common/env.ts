@@ -108,6 +108,8 @@ export function readEnv(src: Source = process.env) {
     redisKeyPrefix: str(src, 'REDIS_KEY_PREFIX', 'bg:'),
     jwtSecret: secret(src, 'JWT_SECRET'),
     internalSecret: secret(src, 'INTERNAL_SECRET'),
+    /** Encrypts secrets at rest; losing it makes stored provider keys unreadable. */
+    encryptionSecret: secret(src, 'ENCRYPTION_SECRET'),
     accessTokenTtl: int(src, 'ACCESS_TOKEN_TTL_SECONDS', 1800, 30),
     refreshTokenTtl: int(src, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),
     refreshGraceSeconds: int(src, 'REFRESH_GRACE_SECONDS', 30, 0, 600),

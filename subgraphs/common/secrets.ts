@@ -6,6 +6,8 @@ import type { Env } from './env.js';
 export interface Secrets {
   jwtSecret: string;
   internalSecret: string;
+  /** Derives the key that encrypts secrets at rest (provider API keys in settings). */
+  encryptionSecret: string;
   /** Password of the embedded PostgreSQL's superuser (unused with DATABASE_URL). */
   embeddedPgPassword: string;
 }
@@ -25,6 +27,7 @@ export async function loadSecrets(env: Env): Promise<Secrets> {
   const secrets: Secrets = {
     jwtSecret: env.jwtSecret ?? stored.jwtSecret ?? randomBytes(48).toString('base64url'),
     internalSecret: env.internalSecret ?? stored.internalSecret ?? randomBytes(48).toString('base64url'),
+    encryptionSecret: env.encryptionSecret ?? stored.encryptionSecret ?? randomBytes(48).toString('base64url'),
     embeddedPgPassword: stored.embeddedPgPassword ?? randomBytes(24).toString('base64url'),
   };
   const generated = (Object.keys(secrets) as (keyof Secrets)[]).some((k) => secrets[k] !== stored[k]);
@@ -36,6 +39,7 @@ export async function loadSecrets(env: Env): Promise<Secrets> {
       JSON.stringify({
         jwtSecret: env.jwtSecret ? stored.jwtSecret : secrets.jwtSecret,
         internalSecret: env.internalSecret ? stored.internalSecret : secrets.internalSecret,
+        encryptionSecret: env.encryptionSecret ? stored.encryptionSecret : secrets.encryptionSecret,
         embeddedPgPassword: secrets.embeddedPgPassword,
       }),
       { mode: 0o600 },

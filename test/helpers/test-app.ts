@@ -7,6 +7,7 @@ import { startApp, type App } from '../../bin/app.js';
 export const TEST_SECRETS = {
   jwtSecret: 'test-jwt-secret-0123456789abcdef0123456789',
   internalSecret: 'test-internal-secret-0123456789abcdef0123',
+  encryptionSecret: 'test-encryption-secret-0123456789abcdef01',
   embeddedPgPassword: 'unused',
 };
 
