@@ -12,9 +12,13 @@ import type { SubgraphDeps } from '../subgraphs/common/deps.js';
 import type { Secrets } from '../subgraphs/common/secrets.js';
 import { SecretBox } from '../subgraphs/common/secret-box.js';
 import { subgraphs } from '../subgraphs/index.js';
+import type { SubgraphDefinition } from '../subgraphs/common/subgraph.types.js';
 import { Authenticator } from '../gateway/authenticate.js';
-import { createApolloGateway } from '../gateway/gateway.js';
+import { createApolloGateway, createDataSourceFactory } from '../gateway/gateway.js';
 import { createGatewayServer, type GatewayServer } from '../gateway/server.js';
+import { createFederatedSubscribe } from '../gateway/subscriptions/federated-subscribe.js';
+import { SubscriptionPlanner } from '../gateway/subscriptions/subscription-plans.js';
+import { createUpstream } from '../gateway/subscriptions/upstream.js';
 import { createRateLimiter } from '../gateway/rate-limiter.js';
 import { createRestCompat } from '../rest-compat/server.js';
 import { allRows } from '../rest-compat/routes/index.js';
@@ -30,6 +34,10 @@ export interface AppOptions {
   subgraphNames?: string[];
   /** Serve rest-compat (on env.restPorts). @default true */
   rest?: boolean;
+  /** The domains this build knows. @default every subgraph of subgraphs/index.ts */
+  definitions?: SubgraphDefinition<any>[];
+  /** A composed supergraph to serve instead of SUPERGRAPH_PATH or the committed file (tests compose their own). */
+  supergraphSdl?: string;
 }
 
 export interface App {
@@ -40,7 +48,7 @@ export interface App {
 }
 
 /** Builds and starts braingraph in this process: subgraphs, the gateway and rest-compat. */
-export async function startApp({ env, secrets, databaseUrl, logger, subgraphNames, rest = true }: AppOptions): Promise<App> {
+export async function startApp({ env, secrets, databaseUrl, logger, subgraphNames, rest = true, definitions = subgraphs, supergraphSdl: givenSdl }: AppOptions): Promise<App> {
   // @apollo/gateway reports telemetry and probes cloud metadata unless told not to (DESIGN §12.13).
   if (!env.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
@@ -57,7 +65,7 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
     if (redis) closers.push(() => redis.quit());
 
     const runtimes = new Map<string, SubgraphRuntime<any>>();
-    const supergraphSdl = await readFile(env.supergraphPath ?? DEFAULT_SUPERGRAPH, 'utf8');
+    const supergraphSdl = givenSdl ?? (await readFile(env.supergraphPath ?? DEFAULT_SUPERGRAPH, 'utf8'));
     const internal = new InternalClient((name): InternalTarget | undefined => {
       const rt = runtimes.get(name);
       if (rt && !env.remoteSubgraphs.includes(name) && !env.remoteSubgraphs.includes('all')) {
@@ -68,8 +76,8 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
     }, secrets.internalSecret);
     const deps: SubgraphDeps = { env, jwt, pubsub: bus.pubsub, internal, logger, secretBox: new SecretBox(secrets.encryptionSecret) };
 
-    const wanted = subgraphNames ?? subgraphs.map((s) => s.name).filter((n) => !env.remoteSubgraphs.includes(n) && !env.remoteSubgraphs.includes('all'));
-    for (const def of subgraphs.filter((s) => wanted.includes(s.name))) {
+    const wanted = subgraphNames ?? definitions.map((s) => s.name).filter((n) => !env.remoteSubgraphs.includes(n) && !env.remoteSubgraphs.includes('all'));
+    for (const def of definitions.filter((s) => wanted.includes(s.name))) {
       const runtime = await startSubgraph(def, { clientUrl: databaseUrl, poolMax: env.dbPoolMax, deps });
       runtimes.set(def.name, runtime);
       closers.push(() => runtime.close());
@@ -78,14 +86,18 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
     const limiter = createRateLimiter(redis ? { redis, prefix: `${env.redisKeyPrefix}rl:` } : undefined);
     const minute = (name: string, limit: number) => ({ name, limit, windowSeconds: 60 });
     const authenticator = new Authenticator(jwt, internal);
+    const sources = createDataSourceFactory({
+      local: runtimes,
+      remote: env.remoteSubgraphs,
+      urls: env.subgraphUrls,
+      internalSecret: secrets.internalSecret,
+    });
+    const planner = new SubscriptionPlanner(supergraphSdl);
+    const upstream = createUpstream(sources, (name) => routingUrl(supergraphSdl, name), secrets.internalSecret);
+    closers.push(upstream.close);
     const gateway = await createGatewayServer({
-      gateway: createApolloGateway({
-        supergraphSdl,
-        local: runtimes,
-        remote: env.remoteSubgraphs,
-        urls: env.subgraphUrls,
-        internalSecret: secrets.internalSecret,
-      }),
+      subscriptions: { schema: planner.apiSchema, subscribe: createFederatedSubscribe(planner, sources, upstream.open) },
+      gateway: createApolloGateway(supergraphSdl, sources),
       authenticator,
       limiter,
       limits: {

@@ -1,4 +1,4 @@
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { SubgraphRuntime } from '../subgraphs/common/runtime.js';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources.js';
 
@@ -14,17 +14,26 @@ export interface GatewayOptions {
   internalSecret: string;
 }
 
-/** @apollo/gateway over a static supergraph: in-process subgraphs where they run here, signed HTTP otherwise. */
-export function createApolloGateway({ supergraphSdl, local, remote, urls = {}, internalSecret }: GatewayOptions): ApolloGateway {
+/** Where a subgraph is reached: in-process where it runs here, signed HTTP otherwise. Queries and subscriptions agree. */
+export function createDataSourceFactory({ local, remote, urls = {}, internalSecret }: Omit<GatewayOptions, 'supergraphSdl'>) {
   const forcedRemote = (name: string) => remote.includes('all') || remote.includes(name);
-  return new ApolloGateway({
-    supergraphSdl,
-    buildService({ name, url }) {
-      const runtime = local.get(name);
-      if (runtime && !forcedRemote(name)) return new InProcessDataSource(runtime);
-      const target = urls[name] ?? url;
+  return {
+    /** The in-process runtime serving `name`, unless it is to be reached over HTTP. */
+    localRuntime: (name: string) => (forcedRemote(name) ? undefined : local.get(name)),
+    urlOf: (name: string, routingUrl?: string) => urls[name] ?? routingUrl,
+    build(name: string, routingUrl?: string): GraphQLDataSource {
+      const runtime = forcedRemote(name) ? undefined : local.get(name);
+      if (runtime) return new InProcessDataSource(runtime);
+      const target = urls[name] ?? routingUrl;
       if (!target) throw new Error(`Subgraph ${name} has no routing URL and does not run in this process`);
       return new SignedRemoteDataSource(target, internalSecret);
     },
-  });
+  };
+}
+
+export type DataSourceFactory = ReturnType<typeof createDataSourceFactory>;
+
+/** @apollo/gateway over a static supergraph. */
+export function createApolloGateway(supergraphSdl: string, sources: DataSourceFactory): ApolloGateway {
+  return new ApolloGateway({ supergraphSdl, buildService: ({ name, url }) => sources.build(name, url) });
 }

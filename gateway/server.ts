@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { print, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../subgraphs/common/logger.js';
 import type { OperationExecutor } from '../rest-compat/route.types.js';
 import type { Authenticator } from './authenticate.js';
@@ -15,6 +15,8 @@ import { createErrorFormatter } from './format-error.js';
 import { operationLimitsPlugin, type OperationLimits } from './operation-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestContext, type GatewayRequestContext } from './request-context.js';
+import type { createFederatedSubscribe } from './subscriptions/federated-subscribe.js';
+import { attachSubscriptionServer } from './subscriptions/ws-server.js';
 
 export interface GatewayServerOptions {
   gateway: ApolloGateway;
@@ -27,6 +29,8 @@ export interface GatewayServerOptions {
   corsOrigins: string[];
   trustProxy: boolean;
   logger: Logger;
+  /** Subscriptions over graphql-ws on /graphql, when the supergraph has any. */
+  subscriptions?: { schema: GraphQLSchema; subscribe: ReturnType<typeof createFederatedSubscribe> };
 }
 
 export interface GatewayServer {
@@ -87,6 +91,10 @@ export async function createGatewayServer(o: GatewayServerOptions): Promise<Gate
     }),
   );
 
+  const ws = o.subscriptions?.schema.getSubscriptionType()
+    ? attachSubscriptionServer({ httpServer, schema: o.subscriptions.schema, authenticator: o.authenticator, subscribe: o.subscriptions.subscribe, apollo })
+    : undefined;
+
   const printed = new WeakMap<DocumentNode, string>();
   const executor: OperationExecutor = {
     async execute({ document, variables, headers, ip, requestId }): Promise<ExecutionResult> {
@@ -108,6 +116,10 @@ export async function createGatewayServer(o: GatewayServerOptions): Promise<Gate
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      // Sockets first: the drain plugin waits for open connections, and a subscription never ends by itself.
+      await ws?.close();
+      await apollo.stop();
+    },
   };
 }

@@ -4,14 +4,21 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { SubgraphDefinition } from './subgraph.types.js';
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { BraingraphPubSub } from './pubsub.js';
 
 /** Federation 2 header every subgraph shares; `@inaccessible` hides internal operations from the public graph. */
 const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7",
   import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
 /** The subgraph's SDL with federation directives, as composition and `schema/subgraphs/*.graphql` see it. */
-export async function buildSubgraphSdl(def: SubgraphDefinition): Promise<{ sdl: string; typeSchema: GraphQLSchema }> {
+export async function buildSubgraphSdl(
+  def: SubgraphDefinition,
+  pubSub: BraingraphPubSub = createPubSub() as BraingraphPubSub,
+): Promise<{ sdl: string; typeSchema: GraphQLSchema }> {
   const typeSchema = await buildSchema({
+    // `@Subscription({ topics })` resolvers read the shared bus (Redis across replicas when configured).
+    pubSub,
     resolvers: def.resolvers,
     orphanedTypes: def.orphanedTypes,
     // A subgraph may have no Query of its own, and federation adds _entities/_service later.
@@ -23,8 +30,8 @@ export async function buildSubgraphSdl(def: SubgraphDefinition): Promise<{ sdl: 
 }
 
 /** Builds an executable federated subgraph schema: type-graphql resolvers plus the reference resolvers. */
-export async function buildFederatedSchema(def: SubgraphDefinition): Promise<GraphQLSchema> {
-  const { sdl, typeSchema } = await buildSubgraphSdl(def);
+export async function buildFederatedSchema(def: SubgraphDefinition, pubSub: BraingraphPubSub): Promise<GraphQLSchema> {
+  const { sdl, typeSchema } = await buildSubgraphSdl(def, pubSub);
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolve] of Object.entries(def.references ?? {})) {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;

@@ -30,7 +30,7 @@ export async function startSubgraph<TLoaders>(
   const orm = await openOrm({ schema: def.name, entities: def.entities, clientUrl, poolMax });
   try {
     await migrate(orm, def.name, def.migrations);
-    const schema = await buildFederatedSchema(def as SubgraphDefinition);
+    const schema = await buildFederatedSchema(def as SubgraphDefinition, deps.pubsub);
     return {
       def,
       schema,

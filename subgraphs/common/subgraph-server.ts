@@ -1,6 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
-import { execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
+import { execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import { CONTEXT_HEADER, verifyIdentity } from './auth-context.js';
 import type { SubgraphRuntime } from './runtime.js';
 
@@ -54,14 +56,45 @@ export async function serveSubgraph(runtime: SubgraphRuntime<any>, secret: strin
   const server = createServer((req, res) => {
     handle(req, res).catch(() => answer(res, 500, { errors: [{ message: 'Internal server error' }] }));
   });
+  const ws = serveSubgraphSubscriptions(server, runtime, secret);
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${bound}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await ws.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+    },
+  };
+}
+
+/**
+ * graphql-ws for gateways that subscribe to this subgraph (distributed mode). The connection must be opened with a
+ * signed internal identity; each subscription carries its caller's signed identity in `extensions`.
+ */
+function serveSubgraphSubscriptions(server: Server, runtime: SubgraphRuntime<any>, secret: string) {
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const handle = useServer(
+    {
+      schema: runtime.schema,
+      onConnect: (ctx) => verifyIdentity(ctx.connectionParams?.[CONTEXT_HEADER] as string | undefined, secret)?.internal === true,
+      onSubscribe(_ctx, _id, payload) {
+        if (!verifyIdentity(payload.extensions?.[CONTEXT_HEADER] as string | undefined, secret)) {
+          return [new GraphQLError('unsigned or badly signed context', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+      },
+      context: (_ctx, _id, payload) =>
+        runtime.createContext(verifyIdentity(payload.extensions?.[CONTEXT_HEADER] as string | undefined, secret)!) as unknown as Record<string, unknown>,
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await handle.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
   };
 }

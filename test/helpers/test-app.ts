@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { inject } from 'vitest';
 import { readEnv, type Env } from '../../subgraphs/common/env.js';
 import { createLogger } from '../../subgraphs/common/logger.js';
-import { startApp, type App } from '../../bin/app.js';
+import { startApp, type App, type AppOptions } from '../../bin/app.js';
 
 export const TEST_SECRETS = {
   jwtSecret: 'test-jwt-secret-0123456789abcdef0123456789',
@@ -35,8 +35,8 @@ export interface TestApp extends App {
 }
 
 /** Starts the whole app in this process on the run's database; close it in afterAll. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: Partial<AppOptions> = {}): Promise<TestApp> {
   const env = testEnv(overrides);
-  const app = await startApp({ env, secrets: TEST_SECRETS, databaseUrl: env.databaseUrl!, logger: createLogger(env.logLevel) });
+  const app = await startApp({ env, secrets: TEST_SECRETS, databaseUrl: env.databaseUrl!, logger: createLogger(env.logLevel), ...options });
   return { ...app, env, graphqlUrl: app.urls.graphql, restUrl: app.urls.rest[0] };
 }
