@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: true },
-        scalars: { DateTimeISO: 'string' },
+        scalars: { DateTimeISO: 'string', JSON: 'unknown' },
         strictScalars: true,
         dedupeFragments: true,
       },

@@ -11,12 +11,19 @@ import { identity } from '../subgraphs/identity/index.js';
 import { openBenchDatabase } from './database.js';
 import { printTable, type Row } from './table.js';
 
-/** `npm run bench`: gateway (in-process and HTTP subgraphs) vs direct subgraph vs REST, for the same `me` lookup. */
+/**
+ * `npm run bench`: gateway (in-process and HTTP subgraphs) vs direct subgraph vs REST, for the same `me` lookup; and
+ * REST vs GraphQL for a list of 100 pages.
+ */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 if (!Number.isInteger(SECONDS) || SECONDS < 1) throw new Error(`BENCH_SECONDS must be a whole number of seconds, got "${process.env.BENCH_SECONDS}"`);
 const CONNECTIONS = [10, 50];
 const SQL_SAMPLES = 50;
 const ME = JSON.stringify({ query: '{ me { id email } }' });
+const PAGES = JSON.stringify({
+  query: `{ pages(limit: 100) { total items { id name route routeSegment parentRoute parentType isParentPage description icon
+    content contentBackup backupDate isPublished publishDate navigationRouteId creatorId createdAt updatedAt } } }`,
+});
 
 const benchEnv = (extra: Record<string, string>) =>
   readEnv({
@@ -87,6 +94,14 @@ async function main() {
     password: user.password,
   });
   const bearer = { authorization: `Bearer ${login.access_token}` };
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${restUrl}/api/v1/pages`, {
+      method: 'POST',
+      headers: { ...json, ...bearer },
+      body: JSON.stringify({ name: `Bench page ${i}`, route: `/bench-${i}`, content: { layout: {}, components: [{ id: `c${i}` }] } }),
+    });
+    if (res.status !== 201) throw new Error(`POST /api/v1/pages answered ${res.status}: ${await res.text()}`);
+  }
   const auth: AuthContext = { userId: login.user_id, tenantId: login.tenant_id, role: 'owner', isAdmin: login.user.is_admin, scopes: [], via: 'jwt' };
 
   const gql = (name: string, url: string, extra = () => ({})): Target =>
@@ -96,6 +111,9 @@ async function main() {
     gql('gateway (HTTP subgraphs)', appB.urls.graphql),
     gql('identity subgraph direct', standalone.url, () => ({ [CONTEXT_HEADER]: signIdentity({ auth }, secrets.internalSecret) })),
     { name: 'REST GET /api/v1/auth/me', url: `${restUrl}/api/v1/auth/me`, method: 'GET', headers: () => bearer },
+    // The same 100 pages both ways: every field BrainDrive's page list answers.
+    { name: 'REST GET /api/v1/pages (100 pages)', url: `${restUrl}/api/v1/pages?limit=100`, method: 'GET', headers: () => bearer },
+    { name: 'gateway pages(limit: 100)', url: appA.urls.graphql, method: 'POST', body: PAGES, headers: () => ({ ...json, ...bearer }) },
   ];
 
   // A target that answers anything but this user would make every figure below meaningless.

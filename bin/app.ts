@@ -3,15 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { Env } from '../subgraphs/common/env.js';
-import { InternalClient, type InternalTarget } from '../subgraphs/common/internal-client.js';
-import { JwtService } from '../subgraphs/common/jwt.js';
 import type { Logger } from '../subgraphs/common/logger.js';
-import { createBraingraphPubSub } from '../subgraphs/common/pubsub.js';
 import { startSubgraph, type SubgraphRuntime } from '../subgraphs/common/runtime.js';
-import type { SubgraphDeps } from '../subgraphs/common/deps.js';
 import type { Secrets } from '../subgraphs/common/secrets.js';
-import { SecretBox } from '../subgraphs/common/secret-box.js';
 import { subgraphs } from '../subgraphs/index.js';
+import { createProcessDeps } from './process-deps.js';
 import type { SubgraphDefinition } from '../subgraphs/common/subgraph.types.js';
 import { Authenticator } from '../gateway/authenticate.js';
 import { createApolloGateway, createDataSourceFactory } from '../gateway/gateway.js';
@@ -58,23 +54,13 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
   };
 
   try {
-    const jwt = new JwtService(secrets.jwtSecret, env.accessTokenTtl, env.refreshTokenTtl);
-    const bus = createBraingraphPubSub(env.redisUrl);
-    closers.push(bus.close);
-    const redis = env.redisUrl ? new Redis(env.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
-    if (redis) closers.push(() => redis.quit());
-
     const runtimes = new Map<string, SubgraphRuntime<any>>();
     const supergraphSdl = givenSdl ?? (await readFile(env.supergraphPath ?? DEFAULT_SUPERGRAPH, 'utf8'));
-    const internal = new InternalClient((name): InternalTarget | undefined => {
-      const rt = runtimes.get(name);
-      if (rt && !env.remoteSubgraphs.includes(name) && !env.remoteSubgraphs.includes('all')) {
-        return { kind: 'local', schema: rt.schema, contextFor: (identity) => rt.createContext(identity) };
-      }
-      const url = env.subgraphUrls[name] ?? routingUrl(supergraphSdl, name);
-      return url ? { kind: 'remote', url } : undefined;
-    }, secrets.internalSecret);
-    const deps: SubgraphDeps = { env, jwt, pubsub: bus.pubsub, internal, logger, secretBox: new SecretBox(secrets.encryptionSecret) };
+    const processDeps = createProcessDeps({ env, secrets, databaseUrl, logger, runtimes, routingUrl: (name) => routingUrl(supergraphSdl, name) });
+    const { deps } = processDeps;
+    closers.push(processDeps.close);
+    const redis = env.redisUrl ? new Redis(env.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+    if (redis) closers.push(() => redis.quit());
 
     const wanted = subgraphNames ?? definitions.map((s) => s.name).filter((n) => !env.remoteSubgraphs.includes(n) && !env.remoteSubgraphs.includes('all'));
     for (const def of definitions.filter((s) => wanted.includes(s.name))) {
@@ -82,10 +68,12 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
       runtimes.set(def.name, runtime);
       closers.push(() => runtime.close());
     }
+    for (const runtime of runtimes.values()) await runtime.startBackground();
+    closers.push(processDeps.stopWorkers);
 
     const limiter = createRateLimiter(redis ? { redis, prefix: `${env.redisKeyPrefix}rl:` } : undefined);
     const minute = (name: string, limit: number) => ({ name, limit, windowSeconds: 60 });
-    const authenticator = new Authenticator(jwt, internal);
+    const authenticator = new Authenticator(deps.jwt, deps.internal);
     const sources = createDataSourceFactory({
       local: runtimes,
       remote: env.remoteSubgraphs,
@@ -131,6 +119,8 @@ export async function startApp({ env, secrets, databaseUrl, logger, subgraphName
         maxBodyBytes: env.maxBodyBytes,
         trustProxy: env.trustProxy,
         secureCookies: env.cookieSecure === 'auto' ? 'auto' : env.cookieSecure === 'true',
+        blobs: deps.blobs,
+        maxUploadBytes: env.maxUploadBytes,
         logger,
       });
       for (const port of env.restPorts) {

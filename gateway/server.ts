@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
-import { print, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../subgraphs/common/logger.js';
 import type { OperationExecutor } from '../rest-compat/route.types.js';
 import type { Authenticator } from './authenticate.js';
@@ -104,6 +104,11 @@ export async function createGatewayServer(o: GatewayServerOptions): Promise<Gate
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by rest-compat');
       return response.body.singleResult as ExecutionResult;
+    },
+    async subscribe({ document, variables, headers, ip, requestId }) {
+      if (!o.subscriptions) return { errors: [new GraphQLError('subscriptions are not served here')] };
+      const contextValue = await buildRequestContext(o.authenticator, headers, ip, requestId, true);
+      return o.subscriptions.subscribe({ document, variableValues: variables, contextValue });
     },
   };
 

@@ -60,6 +60,8 @@ export interface RouteRow<TData = any, TVars = any> {
   summary?: string;
   /** The named GraphQL operation this route executes; absent → 501. */
   operation?: TypedDocumentNode<TData, TVars> | DocumentNode;
+  /** Not in the reference docs: a route the real clients call (`as-built.md`). */
+  asBuilt?: true;
   /** Documentation only: whether the product requires credentials (the subgraph enforces it). */
   auth?: boolean;
   rateLimit?: RateLimitBucket;
@@ -76,6 +78,8 @@ export interface RouteRow<TData = any, TVars = any> {
   status?: number;
   /** Per-row overrides of the error-code → status mapping (a duplicate page route is 400 in BrainDrive). */
   errorStatus?: Partial<Record<string, number>>;
+  /** Answer as a Server-Sent Events stream after the operation (job events, chat with `stream: true`). */
+  sse?: SseSpec<TData>;
   /** Error body shape. @default 'detail' */
   envelope?: 'detail' | 'breact';
   /**
@@ -87,13 +91,41 @@ export interface RouteRow<TData = any, TVars = any> {
   operationId?: string;
 }
 
+export interface ExecuteArgs {
+  document: DocumentNode;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+  ip: string;
+  requestId: string;
+}
+
 /** Executes a GraphQL operation as the caller whose credentials are in `headers`. */
 export interface OperationExecutor {
-  execute(args: {
-    document: DocumentNode;
-    variables: Record<string, unknown>;
-    headers: Record<string, string>;
-    ip: string;
-    requestId: string;
-  }): Promise<ExecutionResult>;
+  execute(args: ExecuteArgs): Promise<ExecutionResult>;
+  /** Runs a subscription through the gateway (SSE rows re-encode its events). */
+  subscribe?(args: ExecuteArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
+}
+
+/** One Server-Sent Events frame: `data` is sent as JSON. */
+export interface SseFrame {
+  id?: string | number;
+  event?: string;
+  data: unknown;
+}
+
+/** What frames to send, and whether the stream ends after them. */
+export interface SseStep {
+  frames: SseFrame[];
+  done: boolean;
+}
+
+/**
+ * A streaming row (DESIGN §6: REST streams are the same subscriptions, re-encoded): the row's `operation` gives the
+ * opening frames; then `subscription` runs and each event maps to frames until one says `done`.
+ */
+export interface SseSpec<TData = any, TEvent = any> {
+  subscription: DocumentNode;
+  open(data: TData, req: RestRequest): SseStep;
+  variables(data: TData, req: RestRequest): Record<string, unknown>;
+  event(data: TEvent, req: RestRequest): SseStep;
 }

@@ -13,6 +13,9 @@ import { createRestRateLimits, type RestRateLimits } from './rate-limits.js';
 import { requestIdOf } from './request-id.js';
 import type { OperationExecutor, RestRequest, RouteRow } from './route.types.js';
 import { compileRoutes, type Router } from './router.js';
+import { streamSse } from './sse.js';
+import { readMultipart, uploadedFileIds } from './multipart.js';
+import type { BlobStore } from '../subgraphs/common/blob-store.js';
 import { jsonInvalidError, validateRequest, type QueryValues } from './validation.js';
 
 /** The pino methods rest-compat logs with. */
@@ -46,6 +49,10 @@ export interface RestCompatOptions {
   secureCookies?: boolean | 'auto';
   /** @default no logging */
   logger?: RestCompatLogger;
+  /** Where multipart uploads are streamed; rows with `multipart: true` need it. */
+  blobs?: BlobStore;
+  /** Largest uploaded file, per file. @default 20 MiB */
+  maxUploadBytes?: number;
   /** Title and version of the OpenAPI document. */
   openapi?: OpenApiOptions;
 }
@@ -93,6 +100,12 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
     }
   };
 
+  const readUpload = async (req: IncomingMessage, blobs: BlobStore) => {
+    const r = await readMultipart(req, blobs, { maxFileBytes: options.maxUploadBytes ?? 20 * 1024 * 1024, maxFiles: 10 });
+    if (r.kind === 'ok') return { kind: 'ok' as const, body: r.body as unknown };
+    return r.kind === 'too_large' ? { kind: 'upload_too_large' as const, detail: r.detail } : { kind: 'bad_upload' as const, detail: r.detail };
+  };
+
   async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     if (cors.handle(req, res)) return;
     const url = req.url ?? '/';
@@ -115,7 +128,10 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
     for (const [name, value] of Object.entries(rateLimitHeaders(limited.results))) res.setHeader(name, value);
     if (!limited.allowed) return sendError(res, errorAnswer(row, 429, 'Too Many Requests'));
 
-    const read = await readBody(req, { maxBytes: maxBodyBytes, multipart: row.multipart === true });
+    const isMultipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+    const read = row.multipart && isMultipart && options.blobs
+      ? await readUpload(req, options.blobs)
+      : await readBody(req, { maxBytes: maxBodyBytes, multipart: row.multipart === true });
     switch (read.kind) {
       case 'too_large':
         // The rest of the body is unread: close rather than keep a connection that still has bytes in flight.
@@ -127,7 +143,14 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
         return sendError(res, errorAnswer(row, 501, 'multipart uploads are not implemented yet'));
       case 'json_invalid':
         return sendError(res, errorAnswer(row, 422, [jsonInvalidError(read.pos, read.error)]));
+      case 'upload_too_large':
+        res.setHeader('Connection', 'close');
+        return sendError(res, errorAnswer(row, 413, read.detail));
+      case 'bad_upload':
+        return sendError(res, errorAnswer(row, 400, read.detail));
     }
+    // Uploads live only as long as the request: an operation that keeps a file copies it.
+    if (isMultipart && options.blobs) res.once('close', () => void Promise.all(uploadedFileIds(read.body).map((id) => options.blobs!.remove(id))));
 
     const validated = validateRequest(row, { params: match.params, query: parseQuery(url, queryAt), body: read.body });
     if (!validated.ok) return sendError(res, errorAnswer(row, 422, validated.detail));
@@ -155,6 +178,7 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
     }
 
     const data = (result.data ?? {}) as Record<string, unknown>;
+    if (row.sse) return streamSse(res, row.sse, data, request, options.executor, { headers, ip, requestId });
     const body = row.response ? row.response(data, request) : firstRootField(data);
     const effects = row.effects?.(data, request) ?? {};
     for (const [name, value] of Object.entries(effects.headers ?? {})) res.setHeader(name, value);

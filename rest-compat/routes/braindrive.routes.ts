@@ -1,6 +1,11 @@
 import type { RouteRow } from '../route.types.js';
+import { jobsRows } from '../mappers/jobs.rows.js';
+import { documentsRows } from '../mappers/documents.rows.js';
+import { searxngRows } from '../mappers/searxng.rows.js';
 import { identityRows } from '../mappers/identity.rows.js';
 import { opsRows } from '../mappers/ops.rows.js';
+import { pagesAreaRows as pg } from '../mappers/pages.rows.js';
+import { braindriveSettingsRows as sr } from '../mappers/settings.rows.js';
 
 const bd = identityRows.braindrive;
 
@@ -19,17 +24,17 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'PUT', path: '/api/v1/auth/profile/password', section: 'Authentication', summary: 'Update Password', auth: true, ...bd.password },
 
   // Settings
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'List Setting Definitions', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'Create Setting Definition', auth: true },
-  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Update Setting Definition', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Update Setting Definition', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Delete Setting Definition', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/instances', section: 'Settings', summary: 'List Setting Instances', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Get Setting Instance', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/settings/instances', section: 'Settings', summary: 'Create Setting Instance', auth: true },
-  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Update Setting Instance', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Update Setting Instance', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Delete Setting Instance', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'List Setting Definitions', auth: true, ...sr.listDefinitions },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/settings/definitions', section: 'Settings', summary: 'Create Setting Definition', auth: true, ...sr.createDefinition },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Update Setting Definition', auth: true, ...sr.patchDefinition },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Update Setting Definition', auth: true, ...sr.putDefinition },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/definitions/{definition_id}', section: 'Settings', summary: 'Delete Setting Definition', auth: true, ...sr.deleteDefinition },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/instances', section: 'Settings', summary: 'List Setting Instances', auth: true, ...sr.listInstances },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Get Setting Instance', auth: true, ...sr.getInstance },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/settings/instances', section: 'Settings', summary: 'Create Setting Instance', auth: true, ...sr.upsertInstance },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Update Setting Instance', auth: true, ...sr.patchInstance },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Update Setting Instance', auth: true, ...sr.putInstance },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Delete Setting Instance', auth: true, ...sr.deleteInstance },
 
   // Plugins
   { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest', section: 'Plugins', summary: 'Get Plugin Manifest', auth: true },
@@ -58,25 +63,29 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/refresh-cache', section: 'Plugins', summary: 'Refresh Plugin Cache', auth: true },
 
   // Pages
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages', section: 'Pages', summary: 'List Pages', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages', section: 'Pages', summary: 'Create Page', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Get Page', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages/route/{route:path}', section: 'Pages', summary: 'Get Page by Route', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Update Page', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/pages/{page_id}/hierarchy', section: 'Pages', summary: 'Update Page Hierarchy', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Delete Page', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/publish', section: 'Pages', summary: 'Publish Page', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/backup', section: 'Pages', summary: 'Create Page Backup', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages', section: 'Pages', summary: 'List Pages', auth: true, ...pg.pages.list },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages', section: 'Pages', summary: 'Create Page', auth: true, ...pg.pages.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Get Page', auth: true, ...pg.pages.get },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/pages/route/{route:path}', section: 'Pages', summary: 'Get Page by Route', auth: true, ...pg.pages.byRoute },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Update Page', auth: true, ...pg.pages.update },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/pages/{page_id}/hierarchy', section: 'Pages', summary: 'Update Page Hierarchy', auth: true, ...pg.pages.hierarchy },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/pages/{page_id}', section: 'Pages', summary: 'Delete Page', auth: true, ...pg.pages.delete },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/publish', section: 'Pages', summary: 'Publish Page', auth: true, ...pg.pages.publish },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/backup', section: 'Pages', summary: 'Create Page Backup', auth: true, ...pg.pages.backup },
+  // as-built: the BrainDrive web client restores a page from its backup here (undocumented; as-built.md).
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/pages/{page_id}/restore', section: 'Pages', summary: 'Restore Page Backup', auth: true, asBuilt: true, ...pg.pages.restore },
 
   // Plugin State
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/', section: 'Plugin State', summary: 'Create Plugin State', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/', section: 'Plugin State', summary: 'List Plugin States', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Get Plugin State', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Update Plugin State', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Delete Plugin State', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/bulk', section: 'Plugin State', summary: 'Bulk Create Plugin States', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/stats', section: 'Plugin State', summary: 'Get Plugin State Stats', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugin-state/cleanup', section: 'Plugin State', summary: 'Cleanup Expired States', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/', section: 'Plugin State', summary: 'Create Plugin State', auth: true, ...pg.pluginState.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/', section: 'Plugin State', summary: 'List Plugin States', auth: true, ...pg.pluginState.list },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Get Plugin State', auth: true, ...pg.pluginState.get },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Update Plugin State', auth: true, ...pg.pluginState.update },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugin-state/{state_id}', section: 'Plugin State', summary: 'Delete Plugin State', auth: true, ...pg.pluginState.delete },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/bulk', section: 'Plugin State', summary: 'Bulk Create Plugin States', auth: true, ...pg.pluginState.bulk },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugin-state/stats', section: 'Plugin State', summary: 'Get Plugin State Stats', auth: true, ...pg.pluginState.stats },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugin-state/cleanup', section: 'Plugin State', summary: 'Cleanup Expired States', auth: true, ...pg.pluginState.cleanup },
+  // as-built: the BrainDrive web client syncs a device's states here (undocumented; as-built.md).
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/sync', section: 'Plugin State', summary: 'Sync Plugin States', auth: true, asBuilt: true, ...pg.pluginState.sync },
 
   // Conversations & Messages
   { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/conversations', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true },
@@ -122,45 +131,45 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/servers/{settings_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true },
 
   // Jobs
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs', section: 'Jobs', summary: 'Create Job', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs', section: 'Jobs', summary: 'List Jobs', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}', section: 'Jobs', summary: 'Get Job', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs/{job_id}/cancel', section: 'Jobs', summary: 'Cancel Job', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs/{job_id}/retry', section: 'Jobs', summary: 'Retry Job', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/events', section: 'Jobs', summary: 'Get Job Events', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/events/stream', section: 'Jobs', summary: 'Stream Job Events (SSE)', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/logs', section: 'Jobs', summary: 'Get Job Logs', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/jobs/{job_id}', section: 'Jobs', summary: 'Delete Job', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs', section: 'Jobs', summary: 'Create Job', auth: true, ...jobsRows.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs', section: 'Jobs', summary: 'List Jobs', auth: true, ...jobsRows.list },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}', section: 'Jobs', summary: 'Get Job', auth: true, ...jobsRows.get },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs/{job_id}/cancel', section: 'Jobs', summary: 'Cancel Job', auth: true, ...jobsRows.cancel },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs/{job_id}/retry', section: 'Jobs', summary: 'Retry Job', auth: true, ...jobsRows.retry },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/events', section: 'Jobs', summary: 'Get Job Events', auth: true, ...jobsRows.events },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/events/stream', section: 'Jobs', summary: 'Stream Job Events (SSE)', auth: true, ...jobsRows.stream },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/jobs/{job_id}/logs', section: 'Jobs', summary: 'Get Job Logs', auth: true, ...jobsRows.logs },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/jobs/{job_id}', section: 'Jobs', summary: 'Delete Job', auth: true, ...jobsRows.delete },
 
   // Navigation Routes
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes/tree', section: 'Navigation Routes', summary: 'Get Navigation Tree', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes', section: 'Navigation Routes', summary: 'List Navigation Routes', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/navigation-routes', section: 'Navigation Routes', summary: 'Create Navigation Route', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Get Navigation Route', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Update Navigation Route', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/navigation-routes/{route_id}/move', section: 'Navigation Routes', summary: 'Move Navigation Route', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/navigation-routes/batch-update', section: 'Navigation Routes', summary: 'Batch Update Navigation Routes', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Delete Navigation Route', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes/tree', section: 'Navigation Routes', summary: 'Get Navigation Tree', auth: true, ...pg.navigation.tree },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes', section: 'Navigation Routes', summary: 'List Navigation Routes', auth: true, ...pg.navigation.list },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/navigation-routes', section: 'Navigation Routes', summary: 'Create Navigation Route', auth: true, ...pg.navigation.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Get Navigation Route', auth: true, ...pg.navigation.get },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Update Navigation Route', auth: true, ...pg.navigation.update },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/navigation-routes/{route_id}/move', section: 'Navigation Routes', summary: 'Move Navigation Route', auth: true, ...pg.navigation.move },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/navigation-routes/batch-update', section: 'Navigation Routes', summary: 'Batch Update Navigation Routes', auth: true, ...pg.navigation.batchUpdate },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/navigation-routes/{route_id}', section: 'Navigation Routes', summary: 'Delete Navigation Route', auth: true, ...pg.navigation.delete },
 
   // Components
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/components', section: 'Components', summary: 'List Components', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/components', section: 'Components', summary: 'Create Component', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Get Component', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Update Component', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Delete Component', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/components', section: 'Components', summary: 'List Components', auth: true, ...pg.components.list },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/components', section: 'Components', summary: 'Create Component', auth: true, ...pg.components.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Get Component', auth: true, ...pg.components.get },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Update Component', auth: true, ...pg.components.update },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/components/{component_id}', section: 'Components', summary: 'Delete Component', auth: true, ...pg.components.delete },
 
   // Documents
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process', section: 'Documents', summary: 'Process Document', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process-multiple', section: 'Documents', summary: 'Process Multiple Documents', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process-text-context', section: 'Documents', summary: 'Process Text Context', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/documents/supported-types', section: 'Documents', summary: 'Get Supported File Types', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process', section: 'Documents', summary: 'Process Document', auth: true, ...documentsRows.process },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process-multiple', section: 'Documents', summary: 'Process Multiple Documents', auth: true, ...documentsRows.processMultiple },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/documents/process-text-context', section: 'Documents', summary: 'Process Text Context', auth: true, ...documentsRows.textContext },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/documents/supported-types', section: 'Documents', summary: 'Get Supported File Types', auth: true, ...documentsRows.supportedTypes },
 
   // Search (SearXNG)
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/web', section: 'Search (SearXNG)', summary: 'Web search integration (requires SearXNG service).', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/searxng/scrape', section: 'Search (SearXNG)', summary: 'Scrape URLs', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/web', section: 'Search (SearXNG)', summary: 'Web search integration (requires SearXNG service).', auth: true, ...searxngRows.web },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/searxng/scrape', section: 'Search (SearXNG)', summary: 'Scrape URLs', auth: true, ...searxngRows.scrape },
 
   // Health Check
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/health', section: 'Health Check', summary: 'Health Check', auth: false },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/health', section: 'Health Check', summary: 'Health Check', auth: false, ...searxngRows.health },
 
   // Ollama Integration
   { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/test', section: 'Ollama Integration', summary: 'Test Connection', auth: true },

@@ -1,6 +1,8 @@
 import type { RouteRow } from '../route.types.js';
 import { identityRows } from '../mappers/identity.rows.js';
 import { opsRows } from '../mappers/ops.rows.js';
+import { studiobrainSettingsRows as ss } from '../mappers/settings.rows.js';
+import { layoutsRows as lr } from '../mappers/layouts.rows.js';
 
 const sb = identityRows.studiobrain;
 
@@ -328,11 +330,11 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/entity/enhanced-context', section: 'Cross-References and Context', summary: 'Build enhanced entity context for AI', auth: true },
 
   // Layouts
-  { surface: 'studiobrain', method: 'GET', path: '/api/layouts', section: 'Layouts', summary: 'List all layout definitions', auth: false },
-  { surface: 'studiobrain', method: 'GET', path: '/api/layouts/{type}', section: 'Layouts', summary: 'Get layout for entity type', auth: false },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/layouts/{type}', section: 'Layouts', summary: 'Update layout for entity type', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/layouts/{type}/reset', section: 'Layouts', summary: 'Reset layout to defaults', auth: true },
-  { surface: 'studiobrain', method: 'DELETE', path: '/api/layouts/{type}', section: 'Layouts', summary: 'Delete custom layout', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/layouts', section: 'Layouts', summary: 'List all layout definitions', auth: false, ...lr.list },
+  { surface: 'studiobrain', method: 'GET', path: '/api/layouts/{type}', section: 'Layouts', summary: 'Get layout for entity type', auth: false, ...lr.get },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/layouts/{type}', section: 'Layouts', summary: 'Update layout for entity type', auth: true, ...lr.put },
+  { surface: 'studiobrain', method: 'POST', path: '/api/layouts/{type}/reset', section: 'Layouts', summary: 'Reset layout to defaults', auth: true, ...lr.reset },
+  { surface: 'studiobrain', method: 'DELETE', path: '/api/layouts/{type}', section: 'Layouts', summary: 'Delete custom layout', auth: true, ...lr.delete },
 
   // Timeline
   { surface: 'studiobrain', method: 'GET', path: '/api/timeline', section: 'Timeline', summary: 'List timeline events with filtering', auth: true },
@@ -398,11 +400,11 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'GET', path: '/api/presence/{tenant_id}/editing', section: 'Presence', summary: 'Get who is editing what', auth: true },
 
   // Settings
-  { surface: 'studiobrain', method: 'GET', path: '/api/settings', section: 'Settings', summary: 'Get user settings', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/settings', section: 'Settings', summary: 'Update user settings', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/settings/keys', section: 'Settings', summary: 'List configured AI provider keys', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/settings/keys/{provider}', section: 'Settings', summary: 'Set AI provider key', auth: true },
-  { surface: 'studiobrain', method: 'DELETE', path: '/api/settings/keys/{provider}', section: 'Settings', summary: 'Remove AI provider key', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/settings', section: 'Settings', summary: 'Get user settings', auth: true, ...ss.getSettings },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/settings', section: 'Settings', summary: 'Update user settings', auth: true, ...ss.putSettings },
+  { surface: 'studiobrain', method: 'GET', path: '/api/settings/keys', section: 'Settings', summary: 'List configured AI provider keys', auth: true, ...ss.listKeys },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/settings/keys/{provider}', section: 'Settings', summary: 'Set AI provider key', auth: true, ...ss.putKey },
+  { surface: 'studiobrain', method: 'DELETE', path: '/api/settings/keys/{provider}', section: 'Settings', summary: 'Remove AI provider key', auth: true, ...ss.deleteKey },
 
   // Feature Gates
   { surface: 'studiobrain', method: 'GET', path: '/api/features', section: 'Feature Gates', summary: 'Get enabled features for current tier', auth: true },

@@ -4,6 +4,9 @@ import type { BraingraphPubSub } from './pubsub.js';
 import type { InternalClient } from './internal-client.js';
 import type { Logger } from './logger.js';
 import type { SecretBox } from './secret-box.js';
+import type { BlobStore } from './blob-store.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { JobRunner } from './jobs/job-runner.js';
 
 /** Process-wide services a subgraph's resolvers may use; built once at start-up and passed in, never global. */
 export interface SubgraphDeps {
@@ -14,4 +17,8 @@ export interface SubgraphDeps {
   logger: Logger;
   /** Encryption at rest for secrets stored in rows. */
   secretBox: SecretBox;
+  /** The shared job queue and this process's runner for the job types its domains own. */
+  jobs: { queue: JobQueue; runner: JobRunner };
+  /** Uploaded files, by id (rest-compat stores them, the owning domain reads them). */
+  blobs: BlobStore;
 }

@@ -121,12 +121,25 @@ export function readEnv(src: Source = process.env) {
     rateLimitUserPerMin: int(src, 'RATE_LIMIT_USER_PER_MIN', 600, 1),
     rateLimitBrainGardenPerMin: int(src, 'RATE_LIMIT_BRAINGARDEN_PER_MIN', 30, 1),
     maxBodyBytes: int(src, 'MAX_BODY_BYTES', 5 * 1024 * 1024, 1024),
+    /** Largest uploaded file (multipart), per file. @default 20 MiB */
+    maxUploadBytes: int(src, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024),
     supergraphPath: str(src, 'SUPERGRAPH_PATH'),
     /** Subgraphs reached over HTTP (their routing URL) instead of in-process: names, or `all`. */
     remoteSubgraphs: list(src, 'REMOTE_SUBGRAPHS'),
     /** Routing URL overrides for remote subgraphs: `identity=http://10.0.0.5:4001/graphql,…`. */
     subgraphUrls: urlMap(src, 'SUBGRAPH_URLS'),
     introspection: bool(src, 'INTROSPECTION', true),
+    /** Non-public targets that server-side fetches (scrape, plugin install) may reach: hosts, host:port, IPs, CIDRs. */
+    ssrfAllowlist: list(src, 'SSRF_ALLOWLIST'),
+    /** PostgreSQL schema of the job queue (pg-boss); processes sharing it share the queue. @default pgboss */
+    jobsQueueSchema: str(src, 'JOBS_QUEUE_SCHEMA', 'pgboss'),
+    /** A SearXNG instance for web search; unset → the search routes answer 503. */
+    searxngUrl: url(src, 'SEARXNG_URL', ['http:', 'https:']),
+    /** The platform's AI provider and model, used when a request names none (Brain Garden, BReact's aisummary). */
+    defaultAiProvider: str(src, 'DEFAULT_AI_PROVIDER'),
+    defaultAiModel: str(src, 'DEFAULT_AI_MODEL'),
+    /** How long a BReact OS service result stays readable after it completes. @default 60 */
+    breactResultTtlSeconds: int(src, 'BREACT_RESULT_TTL_SECONDS', 60, 1),
     apolloTelemetry: bool(src, 'APOLLO_TELEMETRY', false),
     trustProxy: bool(src, 'TRUST_PROXY', false),
   };

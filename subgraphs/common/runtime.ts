@@ -13,6 +13,11 @@ export interface SubgraphRuntime<TLoaders = unknown> {
   schema: GraphQLSchema;
   orm: MikroORM;
   createContext(identity: RequestIdentity): SubgraphContext<TLoaders>;
+  /**
+   * Starts the domain's background work (job handlers). Separate from start-up: handlers call their own subgraph
+   * through the internal client, so the process must know this runtime first.
+   */
+  startBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,7 @@ export async function startSubgraph<TLoaders>(
   try {
     await migrate(orm, def.name, def.migrations);
     const schema = await buildFederatedSchema(def as SubgraphDefinition, deps.pubsub);
+    let stopBackground: (() => Promise<void>) | undefined;
     return {
       def,
       schema,
@@ -39,7 +45,13 @@ export async function startSubgraph<TLoaders>(
         const em = orm.em.fork();
         return { em, identity, loaders: def.createLoaders(em), deps };
       },
-      close: () => orm.close(),
+      async startBackground() {
+        if (def.start && !stopBackground) stopBackground = await def.start({ deps, orm });
+      },
+      close: async () => {
+        await stopBackground?.();
+        await orm.close();
+      },
     };
   } catch (e) {
     await orm.close();

@@ -4,6 +4,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { RequestIdentity } from './auth-context.js';
 import type { Migration } from './migrations.js';
 import type { SubgraphDeps } from './deps.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -32,6 +33,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   entities: EntityClass<unknown>[];
   migrations: Migration[];
   createLoaders(em: EntityManager): TLoaders;
+  /** Background work the domain runs while it is up (job handlers); returns how to stop it. */
+  start?(runtime: { deps: SubgraphDeps; orm: MikroORM }): Promise<() => Promise<void>>;
   /** Port when it runs as its own process (`npm run start:subgraph -- <name>`). */
   port: number;
 }

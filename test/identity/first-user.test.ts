@@ -15,7 +15,7 @@ beforeAll(async () => {
   name = `${url.pathname.slice(1)}_fresh`;
   adminUrl = new URL('/postgres', url).toString();
   await ensureDatabase(adminUrl, name);
-  app = await startTestApp({ DATABASE_URL: new URL(`/${name}`, url).toString() });
+  app = await startTestApp({ DATABASE_URL: new URL(`/${name}`, url).toString() }, { bootstrapUser: false });
 });
 afterAll(async () => {
   await app.close();

@@ -30,7 +30,9 @@ describe('documented route coverage', () => {
     const rowKeys = new Set(allRows.map((r) => `${r.surface} ${r.method} ${openApiPath(r.path)}`));
     const missing = documented.filter((d) => !rowKeys.has(`${d.surface} ${d.method} ${d.path}`));
     expect(missing).toEqual([]);
-    expect(allRows).toHaveLength(documented.length);
+    // Undocumented routes the real clients call are rows too, marked as such.
+    expect(allRows.filter((r) => !r.asBuilt)).toHaveLength(documented.length);
+    expect(allRows.filter((r) => r.asBuilt).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/pages/{page_id}/restore', 'POST /api/v1/plugin-state/sync']);
   });
 
   it('should route every documented route to a row (duplicates across surfaces served by the first)', () => {

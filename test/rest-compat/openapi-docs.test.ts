@@ -64,7 +64,7 @@ describe('OpenAPI document of the documented routes', () => {
       }
     }
     expect(ops.find((o) => o.path === '/api/v1/auth/login')!.op.operationId).toBe('Login_braindrive');
-    expect(ops.find((o) => o.path === '/api/v1/pages/{page_id}' && o.method === 'get')!.op.operationId).toBe('getApiV1PagesByPageId');
+    expect(ops.find((o) => o.path === '/api/v1/personas/{persona_id}' && o.method === 'get')!.op.operationId).toBe('getApiV1PersonasByPersonaId');
   });
 
   it('should declare every path template parameter, {x:path} written as {x}', () => {
