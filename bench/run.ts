@@ -10,6 +10,7 @@ import { SqlCounter } from '../subgraphs/common/orm.js';
 import { identity } from '../subgraphs/identity/index.js';
 import { openBenchDatabase } from './database.js';
 import { printTable, type Row } from './table.js';
+import { fanout } from './fanout.js';
 
 /**
  * `npm run bench`: gateway (in-process and HTTP subgraphs) vs direct subgraph vs REST, for the same `me` lookup; and
@@ -19,6 +20,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 if (!Number.isInteger(SECONDS) || SECONDS < 1) throw new Error(`BENCH_SECONDS must be a whole number of seconds, got "${process.env.BENCH_SECONDS}"`);
 const CONNECTIONS = [10, 50];
 const SQL_SAMPLES = 50;
+const FANOUT_CLIENTS = (process.env.BENCH_FANOUT ?? '100,1000').split(',').map(Number);
 const ME = JSON.stringify({ query: '{ me { id email } }' });
 const PAGES = JSON.stringify({
   query: `{ pages(limit: 100) { total items { id name route routeSegment parentRoute parentType isParentPage description icon
@@ -146,6 +148,14 @@ async function main() {
   }
   printTable(rows);
   console.log(`\nprocess RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+
+  // Subscription fan-out: N clients on one job's progress, through the in-process gateway.
+  console.log('\nsubscription fan-out (jobProgress, one system.sleep job of 2 s, clients in this process):');
+  console.log('clients  deliveries/expected  p50 ms  p95 ms  events/s  KB/connection');
+  for (const n of FANOUT_CLIENTS) {
+    const f = await fanout(appA.urls.graphql, restUrl, login.access_token, n);
+    console.log(`${String(n).padStart(7)}  ${`${f.deliveries}/${f.expected}`.padStart(19)}  ${String(f.p50Ms).padStart(6)}  ${String(f.p95Ms).padStart(6)}  ${String(f.eventsPerSecond).padStart(8)}  ${String(f.kbPerConnection).padStart(13)}`);
+  }
 }
 
 let code = 0;
