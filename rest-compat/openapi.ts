@@ -231,9 +231,36 @@ function queryParameters(row: RouteRow, hoist: Hoist): JsonSchema[] {
 
 function requestBody(row: RouteRow, hoist: Hoist): JsonSchema {
   const schema = hoist(row.body!);
-  const content: Record<string, JsonSchema> = { 'application/json': { schema } };
-  if (row.multipart) content['multipart/form-data'] = { schema };
+  const content: Record<string, JsonSchema> = {};
+  // A row that requires a file takes a form only; one where files are optional takes JSON too.
+  if (!row.multipart || !requiresFile(schema)) content['application/json'] = { schema };
+  if (row.multipart) content['multipart/form-data'] = { schema: asFormData(schema, hoist) };
   return { required: !row.body!.safeParse(undefined).success, content };
+}
+
+/**
+ * In a form, an uploaded file is a binary part, though the operation later receives it as a stored-file object
+ * (`{fileId, filename, contentType, size}`, rest-compat/multipart.ts): show clients the part they send.
+ */
+const isFile = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && ('fileId' in (((s as JsonSchema).properties ?? {}) as object) || (Array.isArray((s as JsonSchema).anyOf) && ((s as JsonSchema).anyOf as unknown[]).some(isFile)));
+
+function requiresFile(schema: JsonSchema): boolean {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  return ((schema.required ?? []) as string[]).some((k) => isFile(properties[k]));
+}
+
+function asFormData(schema: JsonSchema, _hoist: Hoist): JsonSchema {
+  const binary = { type: 'string', format: 'binary' };
+  const convert = (s: JsonSchema): JsonSchema => {
+    if (isFile(s)) return binary;
+    if (Array.isArray(s.anyOf)) return { ...s, anyOf: (s.anyOf as JsonSchema[]).map(convert) };
+    if (s.type === 'array' && s.items) return { ...s, items: convert(s.items as JsonSchema) };
+    return s;
+  };
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (!properties) return schema;
+  return { ...schema, properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, convert(v)])) };
 }
 
 /**

@@ -149,6 +149,10 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
       case 'bad_upload':
         return sendError(res, errorAnswer(row, 400, read.detail));
     }
+    // File references come only from our own multipart reader: a JSON body naming a stored file is refused.
+    if (!isMultipart && uploadedFileIds(read.body).length > 0) {
+      return sendError(res, errorAnswer(row, 400, 'Files must be uploaded as multipart/form-data'));
+    }
     // Uploads live only as long as the request: an operation that keeps a file copies it.
     if (isMultipart && options.blobs) res.once('close', () => void Promise.all(uploadedFileIds(read.body).map((id) => options.blobs!.remove(id))));
 

@@ -94,3 +94,13 @@ describe('documents', () => {
     expect((await fetch(`${app.restUrl}/api/v1/documents/process`, { method: 'POST', body: form })).status).toBe(401);
   });
 });
+
+describe('file references', () => {
+  it('should refuse a JSON body that names a stored file instead of uploading one', async () => {
+    const res = await rest(app.restUrl, 'POST', '/api/v1/documents/process', {
+      body: { file: { fileId: '00000000-0000-4000-8000-000000000000', filename: 'x.txt', contentType: 'text/plain', size: 1 } },
+      headers: user.bearer,
+    });
+    expect(res).toMatchObject({ status: 400, body: { detail: 'Files must be uploaded as multipart/form-data' } });
+  });
+});
