@@ -128,4 +128,6 @@ export interface SseSpec<TData = any, TEvent = any> {
   open(data: TData, req: RestRequest): SseStep;
   variables(data: TData, req: RestRequest): Record<string, unknown>;
   event(data: TEvent, req: RestRequest): SseStep;
+  /** Whether this request streams; otherwise the row answers JSON (chat's `stream: false`). @default always */
+  when?(req: RestRequest): boolean;
 }

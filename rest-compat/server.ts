@@ -182,7 +182,7 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
     }
 
     const data = (result.data ?? {}) as Record<string, unknown>;
-    if (row.sse) return streamSse(res, row.sse, data, request, options.executor, { headers, ip, requestId });
+    if (row.sse && (row.sse.when?.(request) ?? true)) return streamSse(res, row.sse, data, request, options.executor, { headers, ip, requestId });
     const body = row.response ? row.response(data, request) : firstRootField(data);
     const effects = row.effects?.(data, request) ?? {};
     for (const [name, value] of Object.entries(effects.headers ?? {})) res.setHeader(name, value);

@@ -4,8 +4,14 @@ import { documentsRows } from '../mappers/documents.rows.js';
 import { searxngRows } from '../mappers/searxng.rows.js';
 import { identityRows } from '../mappers/identity.rows.js';
 import { opsRows } from '../mappers/ops.rows.js';
+import { pluginsRows as pl } from '../mappers/plugins.rows.js';
 import { pagesAreaRows as pg } from '../mappers/pages.rows.js';
 import { braindriveSettingsRows as sr } from '../mappers/settings.rows.js';
+import { chatRows as cr } from '../mappers/chat.rows.js';
+import { personaRows as pr } from '../mappers/personas.rows.js';
+import { tagRows as tr } from '../mappers/tags.rows.js';
+import { aiProviderRows as ai, providerSettingsRows as ps } from '../mappers/ai-providers.rows.js';
+import { ollamaRows as ol } from '../mappers/ollama.rows.js';
 
 const bd = identityRows.braindrive;
 
@@ -37,30 +43,32 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'DELETE', path: '/api/v1/settings/instances/{instance_id}', section: 'Settings', summary: 'Delete Setting Instance', auth: true, ...sr.deleteInstance },
 
   // Plugins
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest', section: 'Plugins', summary: 'Get Plugin Manifest', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest/designer', section: 'Plugins', summary: 'Get Plugin Manifest for Designer', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manager', section: 'Plugins', summary: 'Get Plugins for Manager', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/info', section: 'Plugins', summary: 'Get Plugin by ID', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/by-slug/{plugin_slug}', section: 'Plugins', summary: 'Get Plugin by Slug', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/register', section: 'Plugins', summary: 'Register Plugin', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugins/{plugin_id}', section: 'Plugins', summary: 'Unregister Plugin', auth: true },
-  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/plugins/{plugin_id}', section: 'Plugins', summary: 'Update Plugin Status', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/modules', section: 'Plugins', summary: 'Get Plugin Modules', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/modules/{module_id}', section: 'Plugins', summary: 'Get Module Detail', auth: true },
-  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/plugins/{plugin_id}/modules/{module_id}', section: 'Plugins', summary: 'Update Module Status', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/install', section: 'Plugins', summary: 'Install Plugin', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/install-from-url', section: 'Plugins', summary: 'Or install from URL directly (equivalent to method: "url"):', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/install', section: 'Plugins', summary: 'Install Plugin by Slug', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/update', section: 'Plugins', summary: 'Update Plugin', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugins/{plugin_slug}/uninstall', section: 'Plugins', summary: 'Uninstall Plugin', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_slug}/status', section: 'Plugins', summary: 'Get Plugin Status', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/available', section: 'Plugins', summary: 'Get Available Plugins', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/updates/available', section: 'Plugins', summary: 'Check for Updates', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_slug}/update/available', section: 'Plugins', summary: 'Check for Updates', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/categories', section: 'Plugins', summary: 'Get Plugin Categories', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/tags', section: 'Plugins', summary: 'Get Plugin Tags', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/services/restart', section: 'Plugins', summary: 'Restart Plugin Service', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/refresh-cache', section: 'Plugins', summary: 'Refresh Plugin Cache', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest', section: 'Plugins', summary: 'Get Plugin Manifest', auth: true, ...pl.manifest },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manifest/designer', section: 'Plugins', summary: 'Get Plugin Manifest for Designer', auth: true, ...pl.designer },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/manager', section: 'Plugins', summary: 'Get Plugins for Manager', auth: true, ...pl.manager },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/info', section: 'Plugins', summary: 'Get Plugin by ID', auth: true, ...pl.info },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/by-slug/{plugin_slug}', section: 'Plugins', summary: 'Get Plugin by Slug', auth: true, ...pl.bySlug },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/register', section: 'Plugins', summary: 'Register Plugin', auth: true, ...pl.register },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugins/{plugin_id}', section: 'Plugins', summary: 'Unregister Plugin', auth: true, ...pl.unregister },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/plugins/{plugin_id}', section: 'Plugins', summary: 'Update Plugin Status', auth: true, ...pl.setStatus },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/modules', section: 'Plugins', summary: 'Get Plugin Modules', auth: true, ...pl.modules },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_id}/modules/{module_id}', section: 'Plugins', summary: 'Get Module Detail', auth: true, ...pl.module },
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/plugins/{plugin_id}/modules/{module_id}', section: 'Plugins', summary: 'Update Module Status', auth: true, ...pl.setModuleStatus },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/install', section: 'Plugins', summary: 'Install Plugin', auth: true, ...pl.install },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/install-from-url', section: 'Plugins', summary: 'Or install from URL directly (equivalent to method: "url"):', auth: true, ...pl.installFromUrl },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/install', section: 'Plugins', summary: 'Install Plugin by Slug', auth: true, ...pl.installBySlug },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/update', section: 'Plugins', summary: 'Update Plugin', auth: true, ...pl.update },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/plugins/{plugin_slug}/uninstall', section: 'Plugins', summary: 'Uninstall Plugin', auth: true, ...pl.uninstall },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_slug}/status', section: 'Plugins', summary: 'Get Plugin Status', auth: true, ...pl.status },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/available', section: 'Plugins', summary: 'Get Available Plugins', auth: true, ...pl.available },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/updates/available', section: 'Plugins', summary: 'Check for Updates', auth: true, ...pl.updates },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/{plugin_slug}/update/available', section: 'Plugins', summary: 'Check for Updates', auth: true, ...pl.updateAvailable },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/categories', section: 'Plugins', summary: 'Get Plugin Categories', auth: true, ...pl.categories },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/plugins/tags', section: 'Plugins', summary: 'Get Plugin Tags', auth: true, ...pl.tags },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/{plugin_slug}/services/restart', section: 'Plugins', summary: 'Restart Plugin Service', auth: true, ...pl.restartService },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/refresh-cache', section: 'Plugins', summary: 'Refresh Plugin Cache', auth: true, ...pl.refreshCache },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/plugins/upload', section: 'Plugins', summary: 'Upload Plugin Package', auth: true, asBuilt: true, ...pl.upload },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/public/plugins/{plugin_id}/{path:path}', section: 'Plugins', summary: 'Serve Plugin Bundle File', auth: false, asBuilt: true, ...pl.publicAsset },
 
   // Pages
   { surface: 'braindrive', method: 'GET', path: '/api/v1/pages', section: 'Pages', summary: 'List Pages', auth: true, ...pg.pages.list },
@@ -88,47 +96,49 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'POST', path: '/api/v1/plugin-state/sync', section: 'Plugin State', summary: 'Sync Plugin States', auth: true, asBuilt: true, ...pg.pluginState.sync },
 
   // Conversations & Messages
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/conversations', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/by-persona/{persona_id}', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations', section: 'Conversations & Messages', summary: 'Create Conversation', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/with-messages', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/with-persona', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Update Conversation', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/conversations/{conversation_id}/persona', section: 'Conversations & Messages', summary: 'Update Conversation Persona', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Delete Conversation', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/messages', section: 'Conversations & Messages', summary: 'List Messages', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations/{conversation_id}/messages', section: 'Conversations & Messages', summary: 'Create Message', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations/{conversation_id}/tags', section: 'Conversations & Messages', summary: 'Conversation Tags', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/conversations/{conversation_id}/tags/{tag_id}', section: 'Conversations & Messages', summary: 'Conversation Tags', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/conversations', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true, ...cr.listForUser },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/by-persona/{persona_id}', section: 'Conversations & Messages', summary: 'List User Conversations', auth: true, ...cr.listByPersona },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations', section: 'Conversations & Messages', summary: 'Create Conversation', auth: true, ...cr.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true, ...cr.get },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/with-messages', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true, ...cr.withMessages },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/with-persona', section: 'Conversations & Messages', summary: 'Get Conversation', auth: true, ...cr.withPersona },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Update Conversation', auth: true, ...cr.update },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/conversations/{conversation_id}/persona', section: 'Conversations & Messages', summary: 'Update Conversation Persona', auth: true, ...cr.setPersona },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/conversations/{conversation_id}', section: 'Conversations & Messages', summary: 'Delete Conversation', auth: true, ...cr.delete },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/conversations/{conversation_id}/messages', section: 'Conversations & Messages', summary: 'List Messages', auth: true, ...cr.messages },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations/{conversation_id}/messages', section: 'Conversations & Messages', summary: 'Create Message', auth: true, ...cr.createMessage },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/conversations/{conversation_id}/tags', section: 'Conversations & Messages', summary: 'Conversation Tags', auth: true, ...cr.addTag },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/conversations/{conversation_id}/tags/{tag_id}', section: 'Conversations & Messages', summary: 'Conversation Tags', auth: true, ...cr.removeTag },
 
   // Personas
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas', section: 'Personas', summary: 'List Personas', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/personas', section: 'Personas', summary: 'Create Persona', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Get Persona', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Update Persona', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Delete Persona', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas/tags', section: 'Personas', summary: 'Get Available Tags', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas', section: 'Personas', summary: 'List Personas', auth: true, ...pr.list },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/personas', section: 'Personas', summary: 'Create Persona', auth: true, ...pr.create },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Get Persona', auth: true, ...pr.get },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Update Persona', auth: true, ...pr.update },
+  // as-built: the BrainDrive web client PATCHes a persona, meaning the same as PUT (as-built.md).
+  { surface: 'braindrive', method: 'PATCH', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Update Persona', auth: true, asBuilt: true, ...pr.patch },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/personas/{persona_id}', section: 'Personas', summary: 'Delete Persona', auth: true, ...pr.delete },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/personas/tags', section: 'Personas', summary: 'Get Available Tags', auth: true, ...pr.tags },
 
   // Tags
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/tags', section: 'Tags', summary: 'List User Tags', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/tags', section: 'Tags', summary: 'Create Tag', auth: true },
-  { surface: 'braindrive', method: 'PUT', path: '/api/v1/tags/{tag_id}', section: 'Tags', summary: 'Update Tag', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/tags/{tag_id}', section: 'Tags', summary: 'Delete Tag', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/tags/{tag_id}/conversations', section: 'Tags', summary: 'Get Conversations by Tag', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/users/{user_id}/tags', section: 'Tags', summary: 'List User Tags', auth: true, ...tr.listForUser },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/tags', section: 'Tags', summary: 'Create Tag', auth: true, ...tr.create },
+  { surface: 'braindrive', method: 'PUT', path: '/api/v1/tags/{tag_id}', section: 'Tags', summary: 'Update Tag', auth: true, ...tr.update },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/tags/{tag_id}', section: 'Tags', summary: 'Delete Tag', auth: true, ...tr.delete },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/tags/{tag_id}/conversations', section: 'Tags', summary: 'Get Conversations by Tag', auth: true, ...tr.conversations },
 
   // AI Providers
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/providers', section: 'AI Providers', summary: 'Get Available Providers', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/validate', section: 'AI Providers', summary: 'Validate Provider Configuration', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/models', section: 'AI Providers', summary: 'Get Models', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/all-models', section: 'AI Providers', summary: 'Get Models', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/generate', section: 'AI Providers', summary: 'Generate Text', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/chat', section: 'AI Providers', summary: 'Chat Completion', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/cancel', section: 'AI Providers', summary: 'Cancel Generation', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/providers', section: 'AI Providers', summary: 'Provider Settings', auth: true },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/settings/providers', section: 'AI Providers', summary: 'Provider Settings', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ai/settings/providers/{provider}/{instance_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/servers/{settings_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/providers', section: 'AI Providers', summary: 'Get Available Providers', auth: true, ...ai.providers },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/validate', section: 'AI Providers', summary: 'Validate Provider Configuration', auth: true, ...ai.validate },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/models', section: 'AI Providers', summary: 'Get Models', auth: true, ...ai.models },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/providers/all-models', section: 'AI Providers', summary: 'Get Models', auth: true, ...ai.allModels },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/generate', section: 'AI Providers', summary: 'Generate Text', auth: true, ...ai.generate },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/chat', section: 'AI Providers', summary: 'Chat Completion', auth: true, ...ai.chat },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/providers/cancel', section: 'AI Providers', summary: 'Cancel Generation', auth: true, ...ai.cancel },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/providers', section: 'AI Providers', summary: 'Provider Settings', auth: true, ...ps.list },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ai/settings/providers', section: 'AI Providers', summary: 'Provider Settings', auth: true, ...ps.set },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ai/settings/providers/{provider}/{instance_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true, ...ps.delete },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ai/settings/servers/{settings_id}', section: 'AI Providers', summary: 'Provider Settings', auth: true, ...ps.servers },
 
   // Jobs
   { surface: 'braindrive', method: 'POST', path: '/api/v1/jobs', section: 'Jobs', summary: 'Create Job', auth: true, ...jobsRows.create },
@@ -172,13 +182,13 @@ export const braindriveRoutes: RouteRow[] = [
   { surface: 'braindrive', method: 'GET', path: '/api/v1/searxng/health', section: 'Health Check', summary: 'Health Check', auth: false, ...searxngRows.health },
 
   // Ollama Integration
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/test', section: 'Ollama Integration', summary: 'Test Connection', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/models', section: 'Ollama Integration', summary: 'Get Models', auth: true },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/test', section: 'Ollama Integration', summary: 'Test Connection', auth: true, ...ol.test },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/models', section: 'Ollama Integration', summary: 'Get Models', auth: true, ...ol.models },
   { surface: 'braindrive', method: 'POST', path: '/api/v1/ollama/install', section: 'Ollama Integration', summary: 'Install Model', auth: true },
   { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Get Install Status', auth: true },
   { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}/events', section: 'Ollama Integration', summary: 'Stream Install Events', auth: true },
   { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Cancel Install', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/delete', section: 'Ollama Integration', summary: 'Delete Model', auth: true },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/delete', section: 'Ollama Integration', summary: 'Delete Model', auth: true, ...ol.delete },
 
   // Health Check
   { surface: 'braindrive', method: 'GET', path: '/health', section: 'Health Check', summary: 'Health Check', auth: false, ...opsRows.health },

@@ -1,6 +1,7 @@
 import type { RouteRow } from '../route.types.js';
 import { identityRows } from '../mappers/identity.rows.js';
 import { opsRows } from '../mappers/ops.rows.js';
+import { braingardenGenerateRows as bgen, braingardenKeyRows as bk } from '../mappers/braingarden-generate.rows.js';
 
 const bg = identityRows.braingarden;
 
@@ -13,10 +14,10 @@ export const braingardenRoutes: RouteRow[] = [
   { surface: 'braingarden', method: 'GET', path: '/health', section: 'Meta', summary: 'Service health and OpenRouter reachability', auth: false, rateLimit: 'braingarden', ...opsRows.health },
 
   // Models
-  { surface: 'braingarden', method: 'GET', path: '/v1/models', section: 'Models', summary: 'List models (curated, or BYOK providers with byok=true)', auth: false, rateLimit: 'braingarden' },
+  { surface: 'braingarden', method: 'GET', path: '/v1/models', section: 'Models', summary: 'List models (curated, or BYOK providers with byok=true)', auth: false, rateLimit: 'braingarden', ...bgen.models },
 
   // Generation
-  { surface: 'braingarden', method: 'POST', path: '/v1/generate', section: 'Generation', summary: 'Generate enhanced content', auth: true, rateLimit: 'braingarden' },
+  { surface: 'braingarden', method: 'POST', path: '/v1/generate', section: 'Generation', summary: 'Generate enhanced content', auth: true, rateLimit: 'braingarden', ...bgen.generate },
 
   // Identity & Keys
   { surface: 'braingarden', method: 'GET', path: '/v1/auth/whoami', section: 'Identity & Keys', summary: 'Who am I', auth: true, rateLimit: 'braingarden', ...bg.whoami },
@@ -26,11 +27,11 @@ export const braingardenRoutes: RouteRow[] = [
   { surface: 'braingarden', method: 'PATCH', path: '/v1/auth/keys/{key_id}', section: 'Identity & Keys', summary: 'Update a key label and/or expires_at (query)', auth: true, rateLimit: 'braingarden', ...bg.updateKey },
 
   // Provider BYOK Keys
-  { surface: 'braingarden', method: 'GET', path: '/v1/keys', section: 'Provider BYOK Keys', summary: 'List stored provider (BYOK) keys', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'POST', path: '/v1/keys', section: 'Provider BYOK Keys', summary: 'Store a provider (BYOK) key', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'GET', path: '/v1/keys/{key_id}', section: 'Provider BYOK Keys', summary: 'Reveal a stored provider key', auth: true, rateLimit: 'braingarden' },
-  { surface: 'braingarden', method: 'DELETE', path: '/v1/keys/{key_id}', section: 'Provider BYOK Keys', summary: 'Delete a stored provider key', auth: true, rateLimit: 'braingarden' },
+  { surface: 'braingarden', method: 'GET', path: '/v1/keys', section: 'Provider BYOK Keys', summary: 'List stored provider (BYOK) keys', auth: true, rateLimit: 'braingarden', ...bk.list },
+  { surface: 'braingarden', method: 'POST', path: '/v1/keys', section: 'Provider BYOK Keys', summary: 'Store a provider (BYOK) key', auth: true, rateLimit: 'braingarden', ...bk.create },
+  { surface: 'braingarden', method: 'GET', path: '/v1/keys/{key_id}', section: 'Provider BYOK Keys', summary: 'Reveal a stored provider key', auth: true, rateLimit: 'braingarden', ...bk.reveal },
+  { surface: 'braingarden', method: 'DELETE', path: '/v1/keys/{key_id}', section: 'Provider BYOK Keys', summary: 'Delete a stored provider key', auth: true, rateLimit: 'braingarden', ...bk.delete },
 
   // Usage
-  { surface: 'braingarden', method: 'GET', path: '/v1/usage/me', section: 'Usage', summary: 'Plan, counters and limits for the current billing period', auth: true, rateLimit: 'braingarden' },
+  { surface: 'braingarden', method: 'GET', path: '/v1/usage/me', section: 'Usage', summary: 'Plan, counters and limits for the current billing period', auth: true, rateLimit: 'braingarden', ...bgen.usage },
 ];

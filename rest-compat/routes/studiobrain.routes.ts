@@ -1,6 +1,9 @@
 import type { RouteRow } from '../route.types.js';
 import { identityRows } from '../mappers/identity.rows.js';
 import { opsRows } from '../mappers/ops.rows.js';
+import { studioPluginRows as sp } from '../mappers/plugins.studiobrain.rows.js';
+import { pluginDataRows as pd } from '../mappers/plugin-data.rows.js';
+import { marketplaceRows as mk } from '../mappers/marketplace.rows.js';
 import { studiobrainSettingsRows as ss } from '../mappers/settings.rows.js';
 import { layoutsRows as lr } from '../mappers/layouts.rows.js';
 
@@ -275,40 +278,40 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/upload/{type}/{id}', section: 'File Serving', summary: 'Upload file for any entity', auth: true },
 
   // Plugin Management
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins', section: 'Plugin Management', summary: 'List all plugins', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/install', section: 'Plugin Management', summary: 'Install plugin from URL/archive (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/enable', section: 'Plugin Management', summary: 'Enable plugin (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/disable', section: 'Plugin Management', summary: 'Disable plugin (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/update', section: 'Plugin Management', summary: 'Update plugin (admin)', auth: true },
-  { surface: 'studiobrain', method: 'DELETE', path: '/api/plugins/{id}', section: 'Plugin Management', summary: 'Uninstall plugin (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/backup', section: 'Plugin Management', summary: 'Backup plugin data (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/restore', section: 'Plugin Management', summary: 'Restore plugin from backup (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/backups', section: 'Plugin Management', summary: 'List plugin backups', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/settings', section: 'Plugin Management', summary: 'Get plugin settings', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/plugins/{id}/settings', section: 'Plugin Management', summary: 'Update plugin settings (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/settings/user', section: 'Plugin Management', summary: 'Get user-specific settings', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/plugins/{id}/settings/user', section: 'Plugin Management', summary: 'Update user-specific settings', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/page/{id}', section: 'Plugin Management', summary: 'Serve plugin page', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/page/{id}/{subpath:path}', section: 'Plugin Management', summary: 'Serve plugin subpage', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/panel/{id}/{panel_id}', section: 'Plugin Management', summary: 'Serve plugin panel HTML', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins', section: 'Plugin Management', summary: 'List all plugins', auth: true, ...sp.list },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/install', section: 'Plugin Management', summary: 'Install plugin from URL/archive (admin)', auth: true, ...sp.install },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/enable', section: 'Plugin Management', summary: 'Enable plugin (admin)', auth: true, ...sp.enable },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/disable', section: 'Plugin Management', summary: 'Disable plugin (admin)', auth: true, ...sp.disable },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/update', section: 'Plugin Management', summary: 'Update plugin (admin)', auth: true, ...sp.update },
+  { surface: 'studiobrain', method: 'DELETE', path: '/api/plugins/{id}', section: 'Plugin Management', summary: 'Uninstall plugin (admin)', auth: true, ...sp.uninstall },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/backup', section: 'Plugin Management', summary: 'Backup plugin data (admin)', auth: true, ...sp.backup },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/restore', section: 'Plugin Management', summary: 'Restore plugin from backup (admin)', auth: true, ...sp.restore },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/backups', section: 'Plugin Management', summary: 'List plugin backups', auth: true, ...sp.backups },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/settings', section: 'Plugin Management', summary: 'Get plugin settings', auth: true, ...sp.settings },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/plugins/{id}/settings', section: 'Plugin Management', summary: 'Update plugin settings (admin)', auth: true, ...sp.putSettings },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/settings/user', section: 'Plugin Management', summary: 'Get user-specific settings', auth: true, ...sp.userSettings },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/plugins/{id}/settings/user', section: 'Plugin Management', summary: 'Update user-specific settings', auth: true, ...sp.putUserSettings },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/page/{id}', section: 'Plugin Management', summary: 'Serve plugin page', auth: true, ...sp.page },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/page/{id}/{subpath:path}', section: 'Plugin Management', summary: 'Serve plugin subpage', auth: true, ...sp.subpage },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/panel/{id}/{panel_id}', section: 'Plugin Management', summary: 'Serve plugin panel HTML', auth: true, ...sp.panel },
 
   // Plugin Data
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/data/{record_type}', section: 'Plugin Data', summary: 'List plugin data records', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/data/{record_type}', section: 'Plugin Data', summary: 'Create data record', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/data/{record_type}/{record_id}', section: 'Plugin Data', summary: 'Get data record', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/plugins/{id}/data/{record_type}/{record_id}', section: 'Plugin Data', summary: 'Update data record', auth: true },
-  { surface: 'studiobrain', method: 'DELETE', path: '/api/plugins/{id}/data/{record_type}/{record_id}', section: 'Plugin Data', summary: 'Delete data record', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/data/{record_type}', section: 'Plugin Data', summary: 'List plugin data records', auth: true, ...pd.list },
+  { surface: 'studiobrain', method: 'POST', path: '/api/plugins/{id}/data/{record_type}', section: 'Plugin Data', summary: 'Create data record', auth: true, ...pd.create },
+  { surface: 'studiobrain', method: 'GET', path: '/api/plugins/{id}/data/{record_type}/{record_id}', section: 'Plugin Data', summary: 'Get data record', auth: true, ...pd.get },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/plugins/{id}/data/{record_type}/{record_id}', section: 'Plugin Data', summary: 'Update data record', auth: true, ...pd.update },
+  { surface: 'studiobrain', method: 'DELETE', path: '/api/plugins/{id}/data/{record_type}/{record_id}', section: 'Plugin Data', summary: 'Delete data record', auth: true, ...pd.delete },
 
   // Plugin Marketplace
-  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace', section: 'Plugin Marketplace', summary: 'Browse marketplace', auth: false },
-  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace/info', section: 'Plugin Marketplace', summary: 'Marketplace info', auth: false },
-  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace/{id}', section: 'Plugin Marketplace', summary: 'Get plugin details', auth: false },
-  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/registry', section: 'Plugin Marketplace', summary: 'Register plugin in marketplace (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace/tenant/installed', section: 'Plugin Marketplace', summary: 'List tenant’s installed plugins', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/tenant/install', section: 'Plugin Marketplace', summary: 'Install from marketplace', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/tenant/{id}/enable', section: 'Plugin Marketplace', summary: 'Enable installed plugin', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/tenant/{id}/disable', section: 'Plugin Marketplace', summary: 'Disable installed plugin', auth: true },
-  { surface: 'studiobrain', method: 'DELETE', path: '/api/marketplace/tenant/{id}', section: 'Plugin Marketplace', summary: 'Uninstall marketplace plugin', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace', section: 'Plugin Marketplace', summary: 'Browse marketplace', auth: false, ...mk.browse },
+  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace/info', section: 'Plugin Marketplace', summary: 'Marketplace info', auth: false, ...mk.info },
+  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace/{id}', section: 'Plugin Marketplace', summary: 'Get plugin details', auth: false, ...mk.get },
+  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/registry', section: 'Plugin Marketplace', summary: 'Register plugin in marketplace (admin)', auth: true, ...mk.register },
+  { surface: 'studiobrain', method: 'GET', path: '/api/marketplace/tenant/installed', section: 'Plugin Marketplace', summary: 'List tenant’s installed plugins', auth: true, ...mk.installed },
+  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/tenant/install', section: 'Plugin Marketplace', summary: 'Install from marketplace', auth: true, ...mk.install },
+  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/tenant/{id}/enable', section: 'Plugin Marketplace', summary: 'Enable installed plugin', auth: true, ...mk.enable },
+  { surface: 'studiobrain', method: 'POST', path: '/api/marketplace/tenant/{id}/disable', section: 'Plugin Marketplace', summary: 'Disable installed plugin', auth: true, ...mk.disable },
+  { surface: 'studiobrain', method: 'DELETE', path: '/api/marketplace/tenant/{id}', section: 'Plugin Marketplace', summary: 'Uninstall marketplace plugin', auth: true, ...mk.uninstall },
 
   // Search and Relationships
   { surface: 'studiobrain', method: 'GET', path: '/api/search', section: 'Search and Relationships', summary: 'Search across entity types', auth: true },

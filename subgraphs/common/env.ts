@@ -131,6 +131,8 @@ export function readEnv(src: Source = process.env) {
     introspection: bool(src, 'INTROSPECTION', true),
     /** Non-public targets that server-side fetches (scrape, plugin install) may reach: hosts, host:port, IPs, CIDRs. */
     ssrfAllowlist: list(src, 'SSRF_ALLOWLIST'),
+    /** Base URL that relative package URLs of the shipped marketplace catalogue resolve against; unset → 503 for them. */
+    pluginMarketplaceUrl: url(src, 'PLUGIN_MARKETPLACE_URL', ['http:', 'https:']),
     /** PostgreSQL schema of the job queue (pg-boss); processes sharing it share the queue. @default pgboss */
     jobsQueueSchema: str(src, 'JOBS_QUEUE_SCHEMA', 'pgboss'),
     /** A SearXNG instance for web search; unset → the search routes answer 503. */
@@ -138,6 +140,25 @@ export function readEnv(src: Source = process.env) {
     /** The platform's AI provider and model, used when a request names none (Brain Garden, BReact's aisummary). */
     defaultAiProvider: str(src, 'DEFAULT_AI_PROVIDER'),
     defaultAiModel: str(src, 'DEFAULT_AI_MODEL'),
+    /** AI provider servers on private or loopback addresses that users may configure (host:port, host, IP or CIDR). */
+    providerHostAllowlist: raw(src, 'PROVIDER_HOST_ALLOWLIST') === undefined ? ['localhost:11434', '127.0.0.1:11434'] : list(src, 'PROVIDER_HOST_ALLOWLIST'),
+    /** The platform's Ollama, used when a user configured no server. */
+    ollamaHost: url(src, 'OLLAMA_HOST', ['http:', 'https:']),
+    /** OpenAI's API (or a compatible one). @default https://api.openai.com/v1 */
+    openaiBaseUrl: url(src, 'OPENAI_BASE_URL', ['http:', 'https:']) ?? 'https://api.openai.com/v1',
+    /** Anthropic's API. @default https://api.anthropic.com */
+    anthropicBaseUrl: url(src, 'ANTHROPIC_BASE_URL', ['http:', 'https:']) ?? 'https://api.anthropic.com',
+    /** OpenRouter's API. @default https://openrouter.ai/api/v1 */
+    openrouterBaseUrl: url(src, 'OPENROUTER_BASE_URL', ['http:', 'https:']) ?? 'https://openrouter.ai/api/v1',
+    /** The platform's OpenRouter key, used when a user stored none. */
+    openrouterApiKey: str(src, 'OPENROUTER_API_KEY'),
+    /** Google's Gemini API. @default https://generativelanguage.googleapis.com */
+    googleAiBaseUrl: url(src, 'GOOGLE_AI_BASE_URL', ['http:', 'https:']) ?? 'https://generativelanguage.googleapis.com',
+    /** Brain Garden's curated models (`GET /v1/models`), comma-separated `provider/model` names. */
+    braingardenModels: list(src, 'BRAINGARDEN_MODELS'),
+    /** Brain Garden's plan name and generations per calendar month (`GET /v1/usage/me`). @default free, 1000 */
+    braingardenPlan: str(src, 'BRAINGARDEN_PLAN', 'free'),
+    braingardenMonthlyGenerations: int(src, 'BRAINGARDEN_MONTHLY_GENERATIONS', 1000, 0),
     /** How long a BReact OS service result stays readable after it completes. @default 60 */
     breactResultTtlSeconds: int(src, 'BREACT_RESULT_TTL_SECONDS', 60, 1),
     apolloTelemetry: bool(src, 'APOLLO_TELEMETRY', false),

@@ -225,7 +225,7 @@ describe('health and unbuilt rows', () => {
   });
 
   it('should answer 501 for a documented route not built yet, before any auth check', async () => {
-    expect(await rest(url, 'GET', '/api/v1/personas')).toMatchObject({ status: 501, body: { detail: 'not implemented' } });
+    expect(await rest(url, 'GET', '/api/entity/character/abc')).toMatchObject({ status: 501, body: { detail: 'not implemented' } });
     expect(await rest(url, 'GET', '/api/v1/no-such-thing')).toMatchObject({ status: 404, body: { detail: 'Not Found' } });
   });
 });

@@ -32,7 +32,13 @@ describe('documented route coverage', () => {
     expect(missing).toEqual([]);
     // Undocumented routes the real clients call are rows too, marked as such.
     expect(allRows.filter((r) => !r.asBuilt)).toHaveLength(documented.length);
-    expect(allRows.filter((r) => r.asBuilt).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/pages/{page_id}/restore', 'POST /api/v1/plugin-state/sync']);
+    expect(allRows.filter((r) => r.asBuilt).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/plugins/upload',
+      'GET /api/v1/public/plugins/{plugin_id}/{path:path}',
+      'POST /api/v1/pages/{page_id}/restore',
+      'POST /api/v1/plugin-state/sync',
+      'PATCH /api/v1/personas/{persona_id}',
+    ]);
   });
 
   it('should route every documented route to a row (duplicates across surfaces served by the first)', () => {

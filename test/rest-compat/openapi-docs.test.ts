@@ -64,7 +64,7 @@ describe('OpenAPI document of the documented routes', () => {
       }
     }
     expect(ops.find((o) => o.path === '/api/v1/auth/login')!.op.operationId).toBe('Login_braindrive');
-    expect(ops.find((o) => o.path === '/api/v1/personas/{persona_id}' && o.method === 'get')!.op.operationId).toBe('getApiV1PersonasByPersonaId');
+    expect(ops.find((o) => o.path === '/api/entity/{type}/{id}' && o.method === 'get')!.op.operationId).toBe('getApiEntityByTypeById');
   });
 
   it('should declare every path template parameter, {x:path} written as {x}', () => {
