@@ -35,23 +35,40 @@ export function createFederatedSubscribe(planner: SubscriptionPlanner, sources: 
     const query = print(args.document);
     const owner = services[plan.primary.serviceName];
 
-    async function* events(): AsyncGenerator<ExecutionResult> {
-      const iterator = stream[Symbol.asyncIterator]();
-      try {
-        for (;;) {
-          const next = await iterator.next();
-          if (next.done) return;
-          const event = next.value;
-          if (!event.data) {
-            yield { errors: event.errors ?? [new GraphQLError('subscription ended without data')] };
-            continue;
-          }
-          yield await complete(event);
-        }
-      } finally {
+    // A hand-written iterator, not an async generator: a generator's return() waits for the pending next(), so a
+    // client that leaves would keep a quiet upstream open until its next event. Here return() ends it at once.
+    const iterator = stream[Symbol.asyncIterator]();
+    let finished = false;
+    const end = async (): Promise<IteratorReturnResult<undefined>> => {
+      if (!finished) {
+        finished = true;
         await iterator.return?.();
       }
-    }
+      return { done: true, value: undefined };
+    };
+    const events: AsyncGenerator<ExecutionResult> = {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        if (finished) return { done: true, value: undefined };
+        const next = await iterator.next();
+        if (finished) return { done: true, value: undefined };
+        if (next.done) return end();
+        const event = next.value;
+        if (!event.data) return { done: false, value: { errors: event.errors ?? [new GraphQLError('subscription ended without data')] } };
+        return { done: false, value: await complete(event) };
+      },
+      return: () => {
+        // Not awaited by the caller's unsubscribe: the upstream's own return may wait for its pending read.
+        void end();
+        return Promise.resolve({ done: true, value: undefined });
+      },
+      async throw(e) {
+        await end();
+        throw e;
+      },
+    };
 
     // Even with nothing else to fetch, the executor shapes the event, so aliases and fragments come out as asked.
     async function complete(event: ExecutionResult): Promise<ExecutionResult> {
@@ -80,6 +97,6 @@ export function createFederatedSubscribe(planner: SubscriptionPlanner, sources: 
       return result as ExecutionResult;
     }
 
-    return events();
+    return events;
   };
 }
