@@ -1,14 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
+import { z } from 'zod';
 import { BlobTooLargeError, type BlobStore } from '../subgraphs/common/blob-store.js';
 
 /** An uploaded file as operations see it: stored already, referred to by id. */
-export interface UploadedFile {
-  fileId: string;
-  filename: string;
-  contentType: string;
-  size: number;
-}
+export const uploadedFile = z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() });
+export type UploadedFile = z.infer<typeof uploadedFile>;
 
 export interface MultipartLimits {
   /** Per file. */

@@ -7,9 +7,8 @@ import {
   type ProcessedDocumentFieldsFragment,
 } from '../../schema/generated/operations.js';
 import { built } from './built.js';
+import { uploadedFile as uploaded } from '../multipart.js';
 
-/** A file rest-compat has already streamed to the blob store (rest-compat/multipart.ts). */
-const uploaded = z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() });
 const toInput = (f: z.infer<typeof uploaded>) => ({ fileId: f.fileId, filename: f.filename, contentType: f.contentType, size: f.size });
 
 const documentBody = (d: ProcessedDocumentFieldsFragment) => ({

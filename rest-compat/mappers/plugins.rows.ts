@@ -25,9 +25,8 @@ import {
 import { listParam, pageParams } from '../validation.js';
 import type { RestRequest } from '../route.types.js';
 import { built } from './built.js';
+import { uploadedFile as uploaded } from '../multipart.js';
 
-/** A file rest-compat has already streamed to the blob store (rest-compat/multipart.ts). */
-const uploaded = z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() });
 
 /** BrainDrive's module shape: the real product's camelCase fields plus snake_case ids. */
 export const moduleBody = (m: PluginModuleFieldsFragment) => ({

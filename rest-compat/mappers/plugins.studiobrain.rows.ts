@@ -19,8 +19,8 @@ import {
 import type { RestRequest } from '../route.types.js';
 import { offsetParams } from '../validation.js';
 import { built } from './built.js';
+import { uploadedFile as uploaded } from '../multipart.js';
 
-const uploaded = z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() });
 
 /** StudioBrain's plugin shape (snake_case). */
 export const studioPluginBody = (p: PluginFieldsFragment) => ({
