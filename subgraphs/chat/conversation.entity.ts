@@ -3,10 +3,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
-/**
- * A chat between a user and a model. `pageId` is kept as a plain id: workspace's Page has no `@key`, so it cannot
- * be joined through federation yet.
- */
+/** A chat between a user and a model; `page` (from `pageId`) is workspace's Page, joined through the gateway. */
 @ObjectType({ description: 'A conversation with a model; its messages are ordered oldest first.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'conversations' })

@@ -7,7 +7,7 @@ import { ConversationService } from './conversation.service.js';
 import { Message } from './message.entity.js';
 import { Persona } from './persona.entity.js';
 import { Tag } from './tag.entity.js';
-import { User, userRef } from './user.entity.js';
+import { Page, pageRef, User, userRef } from './user.entity.js';
 
 type Context = SubgraphContext<ChatLoaders>;
 const service = (ctx: Context) => new ConversationService(ctx);
@@ -99,6 +99,11 @@ export class ConversationResolver {
   @FieldResolver(() => User)
   user(@Root() c: Conversation): User {
     return userRef(c.userId);
+  }
+
+  @FieldResolver(() => Page, { nullable: true, description: 'The page the conversation was started on (from workspace).' })
+  page(@Root() c: Conversation): Page | null {
+    return c.pageId ? pageRef(c.pageId) : null;
   }
 
   @FieldResolver(() => [Message], { description: 'Oldest first.' })

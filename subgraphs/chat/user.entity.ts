@@ -9,3 +9,13 @@ export class User {
 }
 
 export const userRef = (id: string): User => Object.assign(new User(), { id });
+
+/** Workspace's Page as chat sees it: a key, so `Conversation.page` resolves through the gateway. */
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class Page {
+  @Field(() => ID)
+  id: string;
+}
+
+export const pageRef = (id: string): Page => Object.assign(new Page(), { id });

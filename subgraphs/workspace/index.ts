@@ -4,6 +4,7 @@ import { pagesArea } from './pages.area.js';
 import { settingsArea } from './settings.area.js';
 import { User } from './user.entity.js';
 import { resolveUserReference } from './user.reference.js';
+import { resolvePageReference } from './page.reference.js';
 import { createWorkspaceLoaders, type WorkspaceLoaders } from './workspace.loaders.js';
 
 const areas = [settingsArea, pagesArea];
@@ -14,7 +15,7 @@ export const workspace: SubgraphDefinition<WorkspaceLoaders> = {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: areas.flatMap((a) => a.resolvers) as NonEmptyArray<Function>,
   orphanedTypes: [User, ...areas.flatMap((a) => a.orphanedTypes ?? [])],
-  references: { User: resolveUserReference },
+  references: { User: resolveUserReference, Page: resolvePageReference },
   entities: areas.flatMap((a) => a.entities),
   migrations: areas.flatMap((a) => a.migrations),
   createLoaders: createWorkspaceLoaders,

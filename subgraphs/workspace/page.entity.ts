@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
 
 /** A user-built view holding plugin components; its route is unique among its creator's pages. */
 @ObjectType({ description: 'A page a user composes from plugin components, reachable by its route.' })
+@Directive('@key(fields: "id")')
 @Entity({ tableName: 'pages' })
 export class Page {
   [OptionalProps]?:
