@@ -184,10 +184,10 @@ export const braindriveRoutes: RouteRow[] = [
   // Ollama Integration
   { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/test', section: 'Ollama Integration', summary: 'Test Connection', auth: true, ...ol.test },
   { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/models', section: 'Ollama Integration', summary: 'Get Models', auth: true, ...ol.models },
-  { surface: 'braindrive', method: 'POST', path: '/api/v1/ollama/install', section: 'Ollama Integration', summary: 'Install Model', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Get Install Status', auth: true },
-  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}/events', section: 'Ollama Integration', summary: 'Stream Install Events', auth: true },
-  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Cancel Install', auth: true },
+  { surface: 'braindrive', method: 'POST', path: '/api/v1/ollama/install', section: 'Ollama Integration', summary: 'Install Model', auth: true, ...ol.install },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Get Install Status', auth: true, ...ol.installStatus },
+  { surface: 'braindrive', method: 'GET', path: '/api/v1/ollama/install/{task_id}/events', section: 'Ollama Integration', summary: 'Stream Install Events', auth: true, ...ol.installEvents },
+  { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/install/{task_id}', section: 'Ollama Integration', summary: 'Cancel Install', auth: true, ...ol.cancelInstall },
   { surface: 'braindrive', method: 'DELETE', path: '/api/v1/ollama/delete', section: 'Ollama Integration', summary: 'Delete Model', auth: true, ...ol.delete },
 
   // Health Check

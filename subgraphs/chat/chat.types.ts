@@ -149,3 +149,12 @@ export class OllamaStatus {
   @Field(() => String)
   server: string;
 }
+
+@ObjectType({ description: 'A queued Ollama model install: follow it as the job `taskId`.' })
+export class OllamaInstall {
+  @Field(() => ID)
+  taskId: string;
+
+  @Field(() => Boolean, { description: 'An identical install was already pending or running; this is that one.' })
+  deduped: boolean;
+}

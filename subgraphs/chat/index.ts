@@ -9,6 +9,7 @@ import { GenerationUsage } from './generation-usage.entity.js';
 import { Message } from './message.entity.js';
 import { m0002GenerationUsage } from './migrations/0002-generation-usage.js';
 import { OllamaResolver } from './ollama.resolver.js';
+import { OllamaService } from './ollama.service.js';
 import { m0001Chat } from './migrations/0001-chat.js';
 import { Persona } from './persona.entity.js';
 import { PersonaResolver } from './persona.resolver.js';
@@ -23,4 +24,13 @@ export const chat: SubgraphDefinition<ChatLoaders> = {
   entities: [Conversation, Message, Persona, Tag, ConversationTag, GenerationUsage],
   migrations: [m0001Chat, m0002GenerationUsage],
   createLoaders: createChatLoaders,
+  // Chat owns the Ollama install job type; it works it as the job's owner, with that user's servers and keys.
+  async start({ deps, createContext }) {
+    await deps.jobs.runner.register<{ model: string }>('ollama.install', (run) =>
+      new OllamaService(
+        createContext({ auth: { userId: run.userId, tenantId: run.tenantId, role: 'owner', isAdmin: false, scopes: [], via: 'jwt' } }),
+      ).runInstall(run),
+    );
+    return async () => {};
+  },
 };

@@ -1,10 +1,22 @@
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { BadUserInputError } from '../common/errors.js';
+import { requireAuth } from '../common/context.js';
+import type { JobRun } from '../common/jobs/job-runner.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
 import type { ModelInfo } from './chat.types.js';
 import { OllamaAdapter } from './providers/ollama.adapter.js';
 import { adapterForConfig, resolveProvider } from './providers/provider-resolver.js';
 
 const TIMEOUT_MS = 15_000;
+
+/** The jobs subgraph's internal operation: the job belongs to jobs, the work to chat (DESIGN §2). */
+const CREATE_JOB_FOR = parse(
+  'mutation CreateJobFor($userId: ID!, $tenantId: ID!, $jobType: String!, $payload: JSON!, $dedupKey: String) { createJobFor(userId: $userId, tenantId: $tenantId, jobType: $jobType, payload: $payload, dedupKey: $dedupKey) { id deduped } }',
+) as unknown as TypedDocumentNode<
+  { createJobFor: { id: string; deduped: boolean } },
+  { userId: string; tenantId: string; jobType: string; payload: Record<string, unknown>; dedupKey: string | null }
+>;
 
 export interface OllamaTarget {
   serverUrl?: string | null;
@@ -32,6 +44,38 @@ export class OllamaService {
   async models(t: OllamaTarget): Promise<ModelInfo[]> {
     const adapter = await this.adapter(t);
     return (await adapter.listModels(AbortSignal.timeout(TIMEOUT_MS))).map((m) => ({ ...m, provider: 'ollama' }));
+  }
+
+  /**
+   * Queues a model install as a job the jobs subgraph owns and chat works. The same model on the same server while
+   * one is pending or running answers that job, `deduped`.
+   */
+  async install(name: string, t: OllamaTarget): Promise<{ taskId: string; deduped: boolean }> {
+    const auth = requireAuth(this.ctx);
+    if (!name.trim()) throw new BadUserInputError('name is required', 'name');
+    const adapter = await this.adapter(t);
+    const { createJobFor } = await this.ctx.deps.internal.request('jobs', CREATE_JOB_FOR, {
+      userId: auth.userId,
+      tenantId: auth.tenantId,
+      jobType: 'ollama.install',
+      payload: { model: name, serverUrl: t.serverUrl ?? null, settingsId: t.settingsId ?? null, serverId: t.serverId ?? null },
+      dedupKey: `${adapter.server}|${name}`,
+    });
+    return { taskId: createJobFor.id, deduped: createJobFor.deduped };
+  }
+
+  /** The job handler: resolves the server as the job's owner, then pulls with progress. */
+  async runInstall(run: JobRun<{ model: string; serverUrl?: string | null; settingsId?: string | null; serverId?: string | null }>) {
+    const adapter = await this.adapter(run.payload);
+    await run.progress(0, 'pulling', `pulling ${run.payload.model} on ${adapter.server}`);
+    let lastStatus = '';
+    await adapter.pull(run.payload.model, run.signal, async (status, percent) => {
+      // One event per status change or percent step, not one per chunk Ollama sends.
+      if (status === lastStatus && percent === null) return;
+      lastStatus = status;
+      await run.progress(percent ?? 0, status);
+    });
+    return { model: run.payload.model, server: adapter.server, status: 'success' };
   }
 
   async deleteModel(name: string, t: OllamaTarget): Promise<boolean> {

@@ -37,16 +37,17 @@ export async function startSubgraph<TLoaders>(
     await migrate(orm, def.name, def.migrations);
     const schema = await buildFederatedSchema(def as SubgraphDefinition, deps.pubsub);
     let stopBackground: (() => Promise<void>) | undefined;
+    const createContext = (identity: RequestIdentity): SubgraphContext<TLoaders> => {
+      const em = orm.em.fork();
+      return { em, identity, loaders: def.createLoaders(em), deps };
+    };
     return {
       def,
       schema,
       orm,
-      createContext(identity) {
-        const em = orm.em.fork();
-        return { em, identity, loaders: def.createLoaders(em), deps };
-      },
+      createContext,
       async startBackground() {
-        if (def.start && !stopBackground) stopBackground = await def.start({ deps, orm });
+        if (def.start && !stopBackground) stopBackground = await def.start({ deps, orm, createContext });
       },
       close: async () => {
         await stopBackground?.();

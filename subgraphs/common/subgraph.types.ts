@@ -34,7 +34,7 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   migrations: Migration[];
   createLoaders(em: EntityManager): TLoaders;
   /** Background work the domain runs while it is up (job handlers); returns how to stop it. */
-  start?(runtime: { deps: SubgraphDeps; orm: MikroORM }): Promise<() => Promise<void>>;
+  start?(runtime: { deps: SubgraphDeps; orm: MikroORM; createContext(identity: RequestIdentity): SubgraphContext<TLoaders> }): Promise<() => Promise<void>>;
   /** Port when it runs as its own process (`npm run start:subgraph -- <name>`). */
   port: number;
 }

@@ -7,6 +7,7 @@ import { DocumentsResolver } from './documents/documents.resolver.js';
 import { ServiceProcess } from './services/service-process.entity.js';
 import { UsageEvent } from './services/usage-event.entity.js';
 import { m0002Breact } from './migrations/0002-breact.js';
+import { m0003Dedup } from './migrations/0003-dedup.js';
 import { JobEvent } from './job-event.entity.js';
 import { JobInternalResolver } from './job-internal.resolver.js';
 import { JobProgressResolver } from './job-progress.resolver.js';
@@ -23,7 +24,7 @@ export const jobs: SubgraphDefinition<JobsLoaders> = {
   resolvers: [JobsResolver, JobProgressResolver, JobInternalResolver, BreactResolver, WebSearchResolver, DocumentsResolver],
   references: { Job: resolveJobReference },
   entities: [Job, JobEvent, ServiceProcess, UsageEvent],
-  migrations: [m0001Jobs, m0002Breact],
+  migrations: [m0001Jobs, m0002Breact, m0003Dedup],
   createLoaders: createJobsLoaders,
   // The built-in job types run wherever the jobs subgraph runs; jobs of a process that died are re-queued first.
   async start({ deps, orm }) {

@@ -3,7 +3,7 @@ import { JSONResolver } from 'graphql-scalars';
 import { requireInternal } from '../common/context.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
 import { JobWorkerService } from './job-worker.service.js';
-import { JobClaim } from './jobs.types.js';
+import { CreatedJob, JobClaim } from './jobs.types.js';
 
 const worker = (ctx: SubgraphContext) => {
   requireInternal(ctx);
@@ -43,6 +43,19 @@ export class JobInternalResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     return worker(ctx).finish(jobId, status, result, error);
+  }
+
+  @Mutation(() => CreatedJob)
+  @Directive('@inaccessible')
+  createJobFor(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Arg('jobType', () => String) jobType: string,
+    @Arg('payload', () => JSONResolver) payload: Record<string, unknown>,
+    @Arg('dedupKey', () => String, { nullable: true }) dedupKey: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return worker(ctx).createFor(userId, tenantId, jobType, payload, dedupKey, ctx.deps.jobs.queue);
   }
 
   @Mutation(() => Boolean)

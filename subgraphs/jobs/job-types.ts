@@ -9,7 +9,9 @@ export const jobTypes: Record<string, z.ZodType<Record<string, unknown>>> = {
   'system.sleep': z.object({ seconds: z.number().min(0).max(3600) }),
   /** A BReact OS service call; created by `executeService`, which checks the parameters first. */
   'breact.service': z.object({ service: z.string(), endpoint: z.string(), params: z.record(z.string(), z.unknown()) }),
+  /** Chat's Ollama model pull; created by chat for its user, worked by chat. */
+  'ollama.install': z.object({ model: z.string().min(1), serverUrl: z.string().nullish(), settingsId: z.string().nullish(), serverId: z.string().nullish() }),
 };
 
 /** Types only the platform creates (with checks of its own first); `POST /jobs` refuses them. */
-export const internalJobTypes: ReadonlySet<string> = new Set(['breact.service']);
+export const internalJobTypes: ReadonlySet<string> = new Set(['breact.service', 'ollama.install']);

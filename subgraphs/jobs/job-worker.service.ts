@@ -3,6 +3,8 @@ import { HEARTBEAT_SECONDS } from '../common/jobs/job-runner.js';
 import type { JobQueue } from '../common/jobs/job-queue.js';
 import type { BraingraphPubSub } from '../common/pubsub.js';
 import { recordJobEvent } from './job-events.js';
+import { jobTypes } from './job-types.js';
+import { BadUserInputError } from '../common/errors.js';
 import type { JobClaim } from './jobs.types.js';
 
 const STATUS_OF_FINISH = new Set(['completed', 'failed', 'cancelled']);
@@ -16,15 +18,45 @@ export class JobWorkerService {
 
   /** Takes a pending job for one worker, atomically; null when it was cancelled, finished or taken. */
   async claim(jobId: string, workerId: string): Promise<JobClaim | null> {
-    const [row] = await this.em.getConnection().execute<{ id: string; job_type: string; payload: Record<string, unknown> }[]>(
+    const [row] = await this.em.getConnection().execute<{ id: string; job_type: string; user_id: string; tenant_id: string; payload: Record<string, unknown> }[]>(
       `update jobs.jobs set status = 'running', started_at = now(), heartbeat_at = now(), attempts = attempts + 1,
               worker_id = ?, updated_at = now()
-        where id = ? and status = 'pending' returning id, job_type, payload`,
+        where id = ? and status = 'pending' returning id, job_type, user_id, tenant_id, payload`,
       [workerId, jobId],
     );
     if (!row) return null;
     await recordJobEvent(this.em, this.pubsub, jobId, 'status', { status: 'running' });
-    return { id: row.id, jobType: row.job_type, payload: row.payload };
+    return { id: row.id, jobType: row.job_type, userId: row.user_id, tenantId: row.tenant_id, payload: row.payload };
+  }
+
+  /**
+   * Creates a job for a user on behalf of the domain that owns the work (DESIGN §2: chat's Ollama installs). With a
+   * dedup key, an identical job already pending or running is returned instead (the index makes that atomic).
+   */
+  async createFor(userId: string, tenantId: string, jobType: string, payload: Record<string, unknown>, dedupKey: string | null, queue: JobQueue): Promise<{ id: string; deduped: boolean }> {
+    const schema = jobTypes[jobType];
+    if (!schema) throw new BadUserInputError(`Unknown job type ${jobType}`, 'job_type');
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new BadUserInputError(`Invalid payload for ${jobType}`, 'payload');
+    const [created] = await this.em.getConnection().execute<{ id: string }[]>(
+      `insert into jobs.jobs (id, user_id, tenant_id, job_type, status, payload, dedup_key)
+       values (gen_random_uuid(), ?, ?, ?, 'pending', ?::jsonb, ?)
+       on conflict (job_type, dedup_key) where dedup_key is not null and status in ('pending', 'running') do nothing
+       returning id`,
+      [userId, tenantId, jobType, JSON.stringify(parsed.data), dedupKey],
+    );
+    if (!created) {
+      const [existing] = await this.em.getConnection().execute<{ id: string }[]>(
+        `select id from jobs.jobs where job_type = ? and dedup_key = ? and status in ('pending', 'running')`,
+        [jobType, dedupKey],
+      );
+      if (existing) return { id: existing.id, deduped: true };
+      // It finished between the insert and the look-up: start a new one.
+      return this.createFor(userId, tenantId, jobType, payload, dedupKey, queue);
+    }
+    await recordJobEvent(this.em, this.pubsub, created.id, 'status', { status: 'pending' });
+    await queue.enqueue(jobType, created.id);
+    return { id: created.id, deduped: false };
   }
 
   async report(jobId: string, eventType: string, v: { progressPercent?: number | null; stage?: string | null; message?: string | null; data?: unknown }) {

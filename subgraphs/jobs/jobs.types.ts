@@ -56,6 +56,22 @@ export class JobClaim {
   @Field(() => String)
   jobType: string;
 
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID)
+  tenantId: string;
+
   @Field(() => JSONResolver)
   payload: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'Internal: a job created for a user, or the one already running for the same work.' })
+@Directive('@inaccessible')
+export class CreatedJob {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Boolean, { description: 'True when an identical job was already pending or running.' })
+  deduped: boolean;
 }

@@ -48,7 +48,7 @@ function fake(handle: (req: IncomingMessage, res: ServerResponse, body: any, hol
   };
 }
 
-/** Ollama: `/api/chat` NDJSON stream, `/api/tags`. */
+/** Ollama: `/api/chat` NDJSON stream, `/api/tags`, `/api/pull` progress stream (model `slow` holds after one line). */
 export async function fakeOllama() {
   const f = fake((req, res, body, hold) => {
     if (req.url === '/api/tags') {
@@ -65,6 +65,15 @@ export async function fakeOllama() {
       const known = model === 'llama3:latest';
       res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
       return res.end(known ? '' : JSON.stringify({ error: `model '${model}' not found` }));
+    }
+    if (req.url === '/api/pull') {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      const progress = (o: object) => res.write(JSON.stringify(o) + '\n');
+      progress({ status: 'pulling manifest' });
+      if ((body?.model ?? body?.name) === 'slow') return hold();
+      for (const completed of [25, 50, 100]) progress({ status: 'pulling 6a0746a1ec1a', digest: 'sha256:6a07', total: 100, completed });
+      progress({ status: 'verifying sha256 digest' });
+      return res.end(JSON.stringify({ status: 'success' }) + '\n');
     }
     if (req.url !== '/api/chat') return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/x-ndjson' });

@@ -59,6 +59,28 @@ export class OllamaAdapter implements ProviderAdapter {
     }
   }
 
+  /**
+   * Pulls a model, reporting Ollama's own progress (`status`, `completed`/`total` bytes per layer). Cancelling
+   * aborts the pull on the server's side too: the SDK's abort closes the stream.
+   */
+  async pull(model: string, signal: AbortSignal, onProgress: (status: string, percent: number | null) => Promise<void>): Promise<void> {
+    const client = this.client();
+    const onAbort = () => client.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const stream = await client.pull({ model, stream: true });
+      for await (const part of stream) {
+        const percent = part.total ? Math.floor(((part.completed ?? 0) / part.total) * 100) : null;
+        await onProgress(part.status, percent);
+      }
+      if (signal.aborted) throw new GenerationCancelled();
+    } catch (e) {
+      throw upstreamError(this.provider, this.server, e, signal);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   async deleteModel(name: string): Promise<void> {
     try {
       await this.client().delete({ model: name });

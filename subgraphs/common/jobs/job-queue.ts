@@ -61,7 +61,11 @@ export class JobQueue {
 
   async enqueue(type: string, jobId: string, options: EnqueueOptions = {}): Promise<void> {
     await this.ensureQueue(type);
-    await this.boss.send(type, { jobId } satisfies QueueMessage, { priority: options.priority, startAfter: options.startAfter });
+    // pg-boss checks keys that are present, even undefined ones: send only what is set.
+    const sendOptions: PgBoss.SendOptions = {};
+    if (options.priority !== undefined) sendOptions.priority = options.priority;
+    if (options.startAfter) sendOptions.startAfter = options.startAfter;
+    await this.boss.send(type, { jobId } satisfies QueueMessage, sendOptions);
   }
 
   /**

@@ -13,6 +13,9 @@ export const JOB_CANCEL_TOPIC = 'jobs:cancel';
 export interface JobRun<P = Record<string, unknown>> {
   id: string;
   type: string;
+  /** Whose job it is: handlers that act for the user (their settings, their keys) act as this user. */
+  userId: string;
+  tenantId: string;
   payload: P;
   /** Aborted when the job is cancelled: handlers stop cooperatively (check it, or pass it to fetch). */
   signal: AbortSignal;
@@ -25,13 +28,15 @@ export type JobHandler<P = any> = (run: JobRun<P>) => Promise<unknown>;
 interface Claim {
   id: string;
   jobType: string;
+  userId: string;
+  tenantId: string;
   payload: Record<string, unknown>;
 }
 
 const doc = <D, V>(source: string) => parse(source) as unknown as TypedDocumentNode<D, V>;
 // The jobs subgraph's internal operations: the only way other domains' handlers touch Job rows.
 const CLAIM = doc<{ claimJob: Claim | null }, { jobId: string; workerId: string }>(
-  'mutation ClaimJob($jobId: ID!, $workerId: String!) { claimJob(jobId: $jobId, workerId: $workerId) { id jobType payload } }',
+  'mutation ClaimJob($jobId: ID!, $workerId: String!) { claimJob(jobId: $jobId, workerId: $workerId) { id jobType userId tenantId payload } }',
 );
 const REPORT = doc<{ reportJob: boolean }, { jobId: string; eventType: string; progressPercent?: number; stage?: string; message?: string; data?: unknown }>(
   'mutation ReportJob($jobId: ID!, $eventType: String!, $progressPercent: Int, $stage: String, $message: String, $data: JSON) { reportJob(jobId: $jobId, eventType: $eventType, progressPercent: $progressPercent, stage: $stage, message: $message, data: $data) }',
@@ -98,6 +103,8 @@ export class JobRunner {
       const result = await handler({
         id: jobId,
         type: claim.jobType,
+        userId: claim.userId,
+        tenantId: claim.tenantId,
         payload: claim.payload,
         signal: controller.signal,
         progress: (percent, stage, message) => report('progress', { progressPercent: Math.round(percent), stage, message }),
