@@ -15,11 +15,12 @@ import { Persona } from './persona.entity.js';
 import { PersonaResolver } from './persona.resolver.js';
 import { ConversationTag, Tag } from './tag.entity.js';
 import { TagResolver } from './tag.resolver.js';
+import { UpstreamHealthResolver } from './upstream-health.resolver.js';
 
 export const chat: SubgraphDefinition<ChatLoaders> = {
   name: 'chat',
   port: 4004,
-  resolvers: [ConversationResolver, PersonaResolver, TagResolver, GenerationResolver, OllamaResolver, GardenResolver],
+  resolvers: [ConversationResolver, PersonaResolver, TagResolver, GenerationResolver, OllamaResolver, GardenResolver, UpstreamHealthResolver],
   references: { Conversation: resolveConversationReference, Persona: resolvePersonaReference },
   entities: [Conversation, Message, Persona, Tag, ConversationTag, GenerationUsage],
   migrations: [m0001Chat, m0002GenerationUsage],

@@ -1,14 +1,32 @@
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { SubgraphContext } from '../common/subgraph.types.js';
 import type { DependencyHealth, Health } from './ops.types.js';
 
 const VERSION = '0.1.0';
+
+const AI_UPSTREAM_HEALTH = parse('query AiUpstreamHealth { aiUpstreamHealth { status provider latencyMs error } }') as unknown as TypedDocumentNode<
+  { aiUpstreamHealth: DependencyHealth },
+  Record<string, never>
+>;
 
 export class OpsService {
   constructor(private readonly ctx: SubgraphContext) {}
 
   /** Liveness plus a real round trip to PostgreSQL; a database failure is reported, never thrown. */
   async health(): Promise<Health> {
-    return { status: 'healthy', version: VERSION, uptimeSeconds: process.uptime(), database: await this.database() };
+    const [database, aiUpstream] = await Promise.all([this.database(), this.aiUpstream()]);
+    return { status: 'healthy', version: VERSION, uptimeSeconds: process.uptime(), database, aiUpstream };
+  }
+
+  /** Asked of chat, which owns the providers; a missing or failing chat is reported, never thrown. */
+  private async aiUpstream(): Promise<DependencyHealth> {
+    try {
+      const { aiUpstreamHealth: h } = await this.ctx.deps.internal.request('chat', AI_UPSTREAM_HEALTH, {});
+      return h;
+    } catch {
+      return { status: 'unhealthy', latencyMs: null, error: 'the AI service is not available', provider: null };
+    }
   }
 
   private async database(): Promise<DependencyHealth> {

@@ -10,6 +10,9 @@ export class DependencyHealth {
 
   @Field(() => String, { nullable: true })
   error?: string | null;
+
+  @Field(() => String, { nullable: true })
+  provider?: string | null;
 }
 
 @ObjectType({ description: 'Whether braingraph and what it depends on answer.' })
@@ -25,4 +28,7 @@ export class Health {
 
   @Field(() => DependencyHealth)
   database: DependencyHealth;
+
+  @Field(() => DependencyHealth, { description: "The platform's AI upstream (DEFAULT_AI_PROVIDER): healthy, unhealthy or not_configured." })
+  aiUpstream: DependencyHealth;
 }
