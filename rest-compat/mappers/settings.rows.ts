@@ -41,8 +41,8 @@ type DefinitionBody = {
   is_secret?: boolean;
 };
 
-const definitionInput = (b: DefinitionBody, id = b.id) => ({
-  id,
+/** The definition's fields as the GraphQL inputs name them (create adds the id). */
+const definitionFields = (b: DefinitionBody) => ({
   name: b.name,
   description: b.description,
   category: b.category,
@@ -54,6 +54,8 @@ const definitionInput = (b: DefinitionBody, id = b.id) => ({
   tags: b.tags,
   isSecret: b.is_secret,
 });
+
+const definitionInput = (b: DefinitionBody, id = b.id) => ({ id, ...definitionFields(b) });
 
 const updateInstance = built({
   operation: UpdateSettingInstanceDocument,
@@ -85,18 +87,7 @@ export const braindriveSettingsRows = {
     body: bodies.definitionPatch,
     variables: ({ params: p, body: b }) => ({
       id: p.definition_id,
-      input: {
-        name: b.name,
-        description: b.description,
-        category: b.category,
-        type: b.type,
-        defaultValue: b.default_value,
-        allowedScopes: b.allowed_scopes,
-        isMultiple: b.is_multiple,
-        validation: b.validation,
-        tags: b.tags,
-        isSecret: b.is_secret,
-      },
+      input: definitionFields(b),
     }),
     response: (d) => definitionBody(d.updateSettingDefinition),
   }),

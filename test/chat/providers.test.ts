@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gql, rest, signUp } from '../helpers/clients.js';
 import { localServer } from '../helpers/local-server.js';
+import { readSse } from '../helpers/sse.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { fakeAnthropic, fakeGoogle, fakeOllama, fakeOpenAi, REPLY } from './fake-providers.js';
 
@@ -69,30 +70,16 @@ const messagesOf = async (conversationId: string) =>
 
 /** POSTs and reads the SSE answer; `onFrame` may act mid-stream (cancel). */
 async function chatStream(body: Record<string, unknown>, onFrame?: (data: any) => Promise<void> | void) {
-  const res = await fetch(`${app.restUrl}/api/v1/ai/providers/chat`, {
-    method: 'POST',
-    headers: { ...alice.bearer, 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ ...body, stream: true }),
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('text/event-stream');
   const frames: any[] = [];
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const line = block.split('\n').find((l) => l.startsWith('data: '));
-      if (!line) continue;
-      // Frames carry no event names (as-built): only `data:` lines.
-      expect(block).not.toMatch(/^event:/m);
-      const data = line.slice(6) === '[DONE]' ? '[DONE]' : JSON.parse(line.slice(6));
-      frames.push(data);
-      await onFrame?.(data);
-    }
+  const onResponse = (res: Response) => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+  };
+  for await (const frame of readSse(`${app.restUrl}/api/v1/ai/providers/chat`, alice.bearer, { body: { ...body, stream: true }, onResponse })) {
+    // Frames carry no event names (as-built): only `data:` lines.
+    expect(frame.event).toBeUndefined();
+    frames.push(frame.data);
+    await onFrame?.(frame.data);
   }
   return frames;
 }

@@ -1,6 +1,22 @@
+export interface SseOptions {
+  /** A POST body (JSON) instead of a GET. */
+  body?: unknown;
+  /** Sees the answer before its frames are read (status, headers). */
+  onResponse?: (res: Response) => void;
+}
+
 /** Reads a Server-Sent Events answer frame by frame (JSON `data`), until the server closes it. */
-export async function* readSse(url: string, headers: Record<string, string> = {}): AsyncGenerator<{ id?: string; data: any }> {
-  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers } });
+export async function* readSse(
+  url: string,
+  headers: Record<string, string> = {},
+  { body, onResponse }: SseOptions = {},
+): AsyncGenerator<{ id?: string; event?: string; data: any }> {
+  const res = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { accept: 'text/event-stream', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  onResponse?.(res);
   if (res.status !== 200) {
     yield { data: { httpStatus: res.status, body: await res.json().catch(() => null) } };
     return;
@@ -16,8 +32,10 @@ export async function* readSse(url: string, headers: Record<string, string> = {}
       const lines = block.split('\n').filter((l) => !l.startsWith(':'));
       if (!lines.length) continue;
       const id = lines.find((l) => l.startsWith('id: '))?.slice(4);
+      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
       const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-      yield { id, data: data === '[DONE]' ? data : JSON.parse(data) };
+      if (!data) continue;
+      yield { id, event, data: data === '[DONE]' ? data : JSON.parse(data) };
     }
   }
 }
