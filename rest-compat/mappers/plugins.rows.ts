@@ -20,6 +20,7 @@ import {
   type PluginFieldsFragment,
   type PluginInstallResultFieldsFragment,
   type PluginModuleFieldsFragment,
+  type PluginServiceFieldsFragment,
   type PluginUpdatesQuery,
 } from '../../schema/generated/operations.js';
 import { listParam, pageParams } from '../validation.js';
@@ -49,6 +50,21 @@ export const moduleBody = (m: PluginModuleFieldsFragment) => ({
   enabled: m.enabled,
 });
 
+/** A backend service's state in snake_case (null for plugins that declare none). */
+export const serviceBody = (s: PluginServiceFieldsFragment | null | undefined) =>
+  s && {
+    status: s.status,
+    pid: s.pid,
+    host: s.host,
+    port: s.port,
+    started_at: s.startedAt,
+    restarts: s.restarts,
+    last_exit_code: s.lastExitCode,
+    last_signal: s.lastSignal,
+    last_error: s.lastError,
+    updated_at: s.updatedAt,
+  };
+
 /** BrainDrive's plugin shape (reference + as-built: `bundlelocation`, `scope`, camelCase manager fields). */
 export const pluginBody = (p: PluginFieldsFragment) => ({
   id: p.id,
@@ -76,6 +92,7 @@ export const pluginBody = (p: PluginFieldsFragment) => ({
   updated_at: p.updatedAt,
   lastUpdated: p.updatedAt,
   modules: p.modules.map(moduleBody),
+  backend_service: serviceBody(p.service),
 });
 
 const installBody = (r: PluginInstallResultFieldsFragment, message: string) => ({
@@ -188,7 +205,7 @@ export const pluginsRows = {
     operation: PluginDocument,
     params: slugParams,
     variables: (r) => ({ id: r.params.plugin_slug }),
-    response: ({ plugin: p }) => ({ plugin_id: p.id, plugin_slug: p.slug, installed: true, enabled: p.enabled, status: p.enabled ? 'activated' : 'disabled', version: p.version, modules: p.modules.length, backend_service: null }),
+    response: ({ plugin: p }) => ({ plugin_id: p.id, plugin_slug: p.slug, installed: true, enabled: p.enabled, status: p.enabled ? 'activated' : 'disabled', version: p.version, modules: p.modules.length, backend_service: serviceBody(p.service) }),
   }),
   register: built({
     operation: RegisterPluginDocument,
@@ -302,7 +319,12 @@ export const pluginsRows = {
   }),
   categories: built({ operation: PluginCategoriesDocument, response: (d) => ({ categories: d.pluginCategories }) }),
   tags: built({ operation: PluginTagsDocument, response: (d) => ({ tags: d.pluginTags }) }),
-  restartService: built({ operation: RestartPluginServiceDocument, params: slugParams, variables: (r) => ({ id: r.params.plugin_slug }) }),
+  restartService: built({
+    operation: RestartPluginServiceDocument,
+    params: slugParams,
+    variables: (r) => ({ id: r.params.plugin_slug }),
+    response: ({ restartPluginService: r }) => ({ status: r.status, message: r.message, data: serviceBody(r.service) }),
+  }),
   refreshCache: built({
     operation: RefreshPluginCacheDocument,
     response: (d) => ({ status: 'success', message: `Refreshed ${d.refreshPluginCache} plugins`, data: { refreshed: d.refreshPluginCache } }),

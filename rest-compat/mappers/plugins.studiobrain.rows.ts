@@ -19,6 +19,7 @@ import {
 import type { RestRequest } from '../route.types.js';
 import { offsetParams } from '../validation.js';
 import { built } from './built.js';
+import { serviceBody } from './plugins.rows.js';
 import { uploadedFile as uploaded } from '../multipart.js';
 
 
@@ -43,6 +44,7 @@ export const studioPluginBody = (p: PluginFieldsFragment) => ({
   modules: p.modules.map((m) => ({ id: m.id, module_id: m.moduleId, name: m.name, display_name: m.displayName, enabled: m.enabled, config_fields: m.configFields, props: m.props, required_services: m.requiredServices })),
   created_at: p.createdAt,
   updated_at: p.updatedAt,
+  backend_service: serviceBody(p.service),
 });
 
 const settingsBody = (s: PluginSettingsFieldsFragment) => ({ plugin_id: s.pluginId, scope: s.scope, settings: s.values, effective: s.effective, fields: s.fields });

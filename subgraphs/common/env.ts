@@ -133,6 +133,8 @@ export function readEnv(src: Source = process.env) {
     ssrfAllowlist: list(src, 'SSRF_ALLOWLIST'),
     /** Base URL that relative package URLs of the shipped marketplace catalogue resolve against; unset → 503 for them. */
     pluginMarketplaceUrl: url(src, 'PLUGIN_MARKETPLACE_URL', ['http:', 'https:']),
+    /** First wait before a crashed plugin backend service is started again; it doubles per crash (up to 30 s). */
+    pluginServiceBackoffMs: int(src, 'PLUGIN_SERVICE_BACKOFF_MS', 500, 10, 30_000),
     /** PostgreSQL schema of the job queue (pg-boss); processes sharing it share the queue. @default pgboss */
     jobsQueueSchema: str(src, 'JOBS_QUEUE_SCHEMA', 'pgboss'),
     /** A SearXNG instance for web search; unset → the search routes answer 503. */

@@ -36,7 +36,7 @@ export interface PluginManifest {
   modules: ManifestModule[];
   pages?: ManifestView[];
   panels?: ManifestView[];
-  backendService?: { command: string[]; port?: number };
+  backendService?: BackendServiceSpec;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -68,4 +68,16 @@ function describe(errors: ErrorObject[]): string {
       return `${at}: ${e.message}`;
     })
     .join('; ');
+}
+
+/**
+ * A process the plugin needs beside its bundle, run from its installed folder: `command` is argv (`node` means this
+ * Node.js), `port` a fixed port (otherwise a free one is given as PORT), `listens: false` for a worker that opens
+ * no port (it counts as running once spawned), `env` extra variables.
+ */
+export interface BackendServiceSpec {
+  command: string[];
+  port?: number;
+  listens?: boolean;
+  env?: Record<string, string>;
 }

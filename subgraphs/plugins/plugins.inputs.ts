@@ -9,7 +9,7 @@ export class PluginUploadInput {
   @Field(() => Int) size: number;
 }
 
-@InputType({ description: 'Where a package comes from: `upload` (file), `url` (repoUrl, a package archive) or `marketplace` (slug).' })
+@InputType({ description: 'Where a package comes from: `upload` (file), `url` (repoUrl: a package archive, or a git repository over HTTP(S)) or `marketplace` (slug).' })
 export class InstallPluginInput {
   @Field(() => String) method: string;
   @Field(() => PluginUploadInput, { nullable: true }) file?: PluginUploadInput | null;

@@ -4,7 +4,8 @@ import { PluginModule } from './plugin-module.entity.js';
 import { InstallPluginInput, PluginsArgs } from './plugins.inputs.js';
 import type { PluginsContext } from './plugins.loaders.js';
 import { PluginsService } from './plugins.service.js';
-import { AvailablePlugin, PluginActionResult, PluginAsset, PluginInstallResult, PluginModulePage, PluginPage, PluginUpdateInfo } from './plugins.types.js';
+import { declares } from './service-control.js';
+import { AvailablePlugin, PluginActionResult, PluginAsset, PluginInstallResult, PluginModulePage, PluginPage, PluginService, PluginUpdateInfo } from './plugins.types.js';
 
 @Resolver(() => Plugin)
 export class PluginsResolver {
@@ -97,7 +98,7 @@ export class PluginsResolver {
     return new PluginsService(ctx).refreshCache();
   }
 
-  @Mutation(() => PluginActionResult, { description: 'Plugins with backend services are refused at install, so this answers 400.' })
+  @Mutation(() => PluginActionResult, { description: "A fresh process for the plugin's backend service; answers once it runs." })
   restartPluginService(@Arg('id', () => String) id: string, @Ctx() ctx: PluginsContext): Promise<PluginActionResult> {
     return new PluginsService(ctx).restartService(id);
   }
@@ -105,6 +106,12 @@ export class PluginsResolver {
   @FieldResolver(() => [PluginModule])
   modules(@Root() plugin: Plugin, @Ctx() ctx: PluginsContext): Promise<PluginModule[]> {
     return ctx.loaders.modulesByPlugin.load(plugin.id);
+  }
+
+  @FieldResolver(() => PluginService, { nullable: true, description: 'Its backend service, when its manifest declares one.' })
+  async service(@Root() plugin: Plugin, @Ctx() ctx: PluginsContext): Promise<PluginService | null> {
+    if (!declares(plugin)) return null;
+    return (await ctx.loaders.servicesByPlugin.load(plugin.id))[0] ?? null;
   }
 
   @FieldResolver(() => String, { description: "The bundle's path inside the package (manifest `bundle.entry`)." })

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { requireAuth } from '../common/context.js';
-import { BadUserInputError, ConflictError, NotFoundError, UpstreamUnavailableError } from '../common/errors.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UpstreamUnavailableError } from '../common/errors.js';
 import { normalizeUuid } from '../common/ids.js';
 import { AddressPolicy } from '../common/net/address-policy.js';
 import { safeFetch } from '../common/net/safe-fetch.js';
@@ -14,8 +15,11 @@ import { Plugin, type InstallSource } from './plugin.entity.js';
 import { parseManifest, type PluginManifest } from './plugin-manifest.js';
 import { PluginModule } from './plugin-module.entity.js';
 import { PluginDataRecord } from './plugin-data-record.entity.js';
-import { installedDir, stagePackage, unsafeEntryName } from './plugin-package.js';
-import type { AvailablePlugin, PluginAsset, PluginInstallResult, PluginModulePage, PluginPage, PluginUpdateInfo } from './plugins.types.js';
+import { installedDir, pluginsRoot, stagePackage, unsafeEntryName } from './plugin-package.js';
+import { gitPackage, isGitRepository } from './git-package.js';
+import { dropSettingDefinitions, syncSettingDefinitions } from './plugin-setting-definitions.js';
+import { declares, ServiceControl } from './service-control.js';
+import type { AvailablePlugin, PluginActionResult, PluginAsset, PluginInstallResult, PluginModulePage, PluginPage, PluginUpdateInfo } from './plugins.types.js';
 
 export const INSTALL_METHODS = ['upload', 'url', 'marketplace'] as const;
 const MAX_PAGE = 100;
@@ -53,6 +57,10 @@ export function compareVersions(a: string, b: string): number {
  */
 export class PluginsService {
   constructor(private readonly ctx: SubgraphContext) {}
+
+  private get services(): ServiceControl {
+    return new ServiceControl(this.ctx);
+  }
 
   private get dataDir(): string {
     return this.ctx.deps.env.dataDir;
@@ -127,6 +135,7 @@ export class PluginsService {
     const plugin = await this.find(idOrSlug);
     plugin.enabled = enabled;
     await this.ctx.em.flush();
+    await this.services.settle(plugin);
     return plugin;
   }
 
@@ -158,7 +167,7 @@ export class PluginsService {
     const staged = await stagePackage(this.dataDir, pkg.bytes);
     try {
       const m = staged.manifest;
-      this.checkInstallable(m, input.version);
+      this.checkInstallable(m, input.version, auth);
       if (await this.ctx.em.count(Plugin, { tenantId: auth.tenantId, slug: m.slug })) {
         throw new ConflictError(`Plugin ${m.slug} is already installed; update it instead`);
       }
@@ -170,8 +179,11 @@ export class PluginsService {
           // Modules refer to the plugin by a plain id column, so MikroORM can't order the inserts: plugin first.
           await em.flush();
           for (const mod of m.modules) em.create(PluginModule, { pluginId: p.id, ...moduleFields(mod) });
+          await this.services.declare(em, p, m);
           return p;
         });
+        await this.services.settle(plugin);
+        await syncSettingDefinitions(this.ctx, m);
         return { plugin, modulesCreated: m.modules.map((x) => x.id), previousVersion: null };
       } catch (e) {
         await removeUp(target, 2);
@@ -193,16 +205,18 @@ export class PluginsService {
     const staged = await stagePackage(this.dataDir, pkg.bytes);
     try {
       const m = staged.manifest;
-      this.checkInstallable(m, input?.version);
+      this.checkInstallable(m, input?.version, auth);
       if (m.slug !== plugin.slug) throw new BadUserInputError(`The package is plugin ${m.slug}, not ${plugin.slug}`, 'file');
       if (m.version === plugin.version) throw new ConflictError(`Plugin ${plugin.slug} is already at version ${m.version}`);
       const previous = plugin.version;
       const target = installedDir(this.dataDir, auth.tenantId, m.slug, m.version);
       await this.moveIntoPlace(staged.root, target);
+      let updated: Plugin;
       try {
-        await this.ctx.em.transactional(async (em) => {
+        updated = await this.ctx.em.transactional(async (em) => {
           const p = await em.findOneOrFail(Plugin, { id: plugin.id });
           Object.assign(p, pluginFields(m), { installSource: pkg.source, sourceUrl: pkg.url });
+          await this.services.declare(em, p, m);
           const existing = new Map((await em.find(PluginModule, { pluginId: p.id })).map((x) => [x.moduleId, x]));
           for (const mod of m.modules) {
             const row = existing.get(mod.id);
@@ -212,12 +226,16 @@ export class PluginsService {
             existing.delete(mod.id);
           }
           for (const gone of existing.values()) em.remove(gone);
+          return p;
         });
       } catch (e) {
         await rm(target, { recursive: true, force: true });
         throw e;
       }
+      // The old version's service runs from the old folder: it is replaced (or stopped) before that goes.
+      await this.services.settle(updated);
       await rm(installedDir(this.dataDir, auth.tenantId, plugin.slug, previous), { recursive: true, force: true });
+      await syncSettingDefinitions(this.ctx, m);
       this.ctx.em.clear();
       return { plugin: await this.find(plugin.id), modulesCreated: m.modules.map((x) => x.id), previousVersion: previous };
     } finally {
@@ -230,11 +248,18 @@ export class PluginsService {
     const auth = requirePluginAdmin(this.ctx);
     const plugin = await this.find(idOrSlug);
     const snapshot = Object.assign(new Plugin(), plugin);
+    if (declares(plugin) && plugin.enabled) {
+      // Its service is stopped before its rows and the files it runs from are removed.
+      plugin.enabled = false;
+      await this.ctx.em.flush();
+      await this.services.settle(plugin);
+    }
     await this.ctx.em.transactional(async (em) => {
       await em.nativeDelete(PluginDataRecord, { tenantId: auth.tenantId, pluginKey: plugin.slug });
       await em.nativeDelete(Plugin, { id: plugin.id });
     });
     await removeUp(installedDir(this.dataDir, auth.tenantId, plugin.slug), 1);
+    await dropSettingDefinitions(this.ctx, plugin.slug);
     return snapshot;
   }
 
@@ -253,6 +278,7 @@ export class PluginsService {
         else em.create(PluginModule, { pluginId: p.id, ...moduleFields(mod) });
       }
     });
+    await syncSettingDefinitions(this.ctx, m);
     this.ctx.em.clear();
     return { plugin: await this.find(plugin.id), modulesCreated: m.modules.map((x) => x.id), previousVersion: null };
   }
@@ -265,11 +291,13 @@ export class PluginsService {
     return plugins.length;
   }
 
-  /** braingraph refuses packages that declare a backend service, so there is never one to restart. */
-  async restartService(idOrSlug: string): Promise<never> {
+  /** Stops the plugin's backend service and starts a fresh process; answers once it runs (502 if it can't start). */
+  async restartService(idOrSlug: string): Promise<PluginActionResult> {
     requirePluginAdmin(this.ctx);
     const plugin = await this.find(idOrSlug);
-    throw new BadUserInputError(`Plugin ${plugin.slug} runs no backend service: braingraph does not run plugin backend services`, 'plugin_slug');
+    if (!declares(plugin)) throw new BadUserInputError(`Plugin ${plugin.slug} declares no backend service`, 'plugin_slug');
+    const service = await this.services.restart(plugin);
+    return { status: 'success', message: `Service of plugin ${plugin.slug} restarted`, service };
   }
 
   async available(): Promise<AvailablePlugin[]> {
@@ -333,9 +361,9 @@ export class PluginsService {
     return { path: clean, contentType: CONTENT_TYPES[extname(clean).toLowerCase()] ?? 'application/octet-stream', size: bytes.length, etag, contentBase64: bytes.toString('base64') };
   }
 
-  private checkInstallable(m: PluginManifest, version?: string | null): void {
-    // No supervised processes are run: a package that needs one is refused rather than installed half-working.
-    if (m.backendService) throw new BadUserInputError(`Plugin ${m.slug} declares a backend service; braingraph does not run plugin backend services`, 'file');
+  private checkInstallable(m: PluginManifest, version: string | null | undefined, auth: AuthContext): void {
+    // A backend service is a program run on the server: only a platform administrator may bring one in.
+    if (m.backendService && !auth.isAdmin) throw new ForbiddenError(`Plugin ${m.slug} declares a backend service; only a platform administrator may install it`);
     const wanted = version?.replace(/^v/, '');
     if (wanted && wanted !== 'latest' && wanted !== m.version) throw new BadUserInputError(`Asked for version ${wanted}, but the package is version ${m.version}`, 'version');
   }
@@ -361,9 +389,9 @@ export class PluginsService {
       return { bytes: await this.ctx.deps.blobs.read(input.file.fileId), source: 'upload', url: null };
     }
     if (method === 'url') {
-      if (!input.repoUrl) throw new BadUserInputError('Send `repo_url`, the URL of a plugin package archive, with method "url"', 'repo_url');
-      const url = archiveUrlOf(input.repoUrl, input.version);
-      return { bytes: await download(url, env.ssrfAllowlist, env.maxUploadBytes), source: 'url', url };
+      if (!input.repoUrl) throw new BadUserInputError('Send `repo_url`, the URL of a plugin package archive or git repository, with method "url"', 'repo_url');
+      const staging = join(pluginsRoot(this.dataDir), '.staging');
+      return { bytes: await repoPackage(input.repoUrl, input.version, env.ssrfAllowlist, env.maxUploadBytes, staging), source: 'url', url: input.repoUrl };
     }
     if (method === 'marketplace') {
       if (!input.slug) throw new BadUserInputError('Send `plugin_slug` (the marketplace entry) with method "marketplace"', 'plugin_slug');
@@ -377,21 +405,14 @@ export class PluginsService {
 }
 
 /**
- * The archive to fetch for a `repo_url`: an archive URL as given; a GitHub repository's page
- * (`https://github.com/org/repo`) becomes its source archive, of tag `version` when given (its single top folder
- * is where plugin.json is looked for). Other git hosts: give the archive URL (git's own protocol is not spoken).
+ * The package a `repo_url` names: a git repository over smart HTTP (GitHub's included) is cloned at tag `version`
+ * (else its default branch) and packed; an archive URL, or anything that doesn't answer as git, is downloaded.
+ * Both go through the SSRF guard under the same size cap; `tempDir` holds the clone while it is packed.
  */
-export function archiveUrlOf(repoUrl: string, version?: string | null): string {
-  let url: URL;
-  try {
-    url = new URL(repoUrl);
-  } catch {
-    return repoUrl;
-  }
-  const repo = /^\/([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(url.pathname);
-  if (url.hostname !== 'github.com' || !repo) return repoUrl;
-  const ref = version && version !== 'latest' ? `refs/tags/${encodeURIComponent(version)}` : 'HEAD';
-  return `https://github.com/${repo[1]}/${repo[2]}/archive/${ref}.tar.gz`;
+async function repoPackage(repoUrl: string, version: string | null | undefined, allowlist: readonly string[], maxBytes: number, tempDir: string): Promise<Buffer> {
+  const git = { policy: new AddressPolicy(allowlist), maxBytes };
+  if (await isGitRepository(repoUrl, git)) return gitPackage(repoUrl, { ...git, version, tempDir });
+  return download(repoUrl, allowlist, maxBytes);
 }
 
 /** A listing's package URL: absolute, or relative to PLUGIN_MARKETPLACE_URL (how the shipped seed names packages). */

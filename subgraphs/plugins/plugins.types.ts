@@ -3,6 +3,7 @@ import { JSONResolver } from 'graphql-scalars';
 import { Paginated } from '../common/paginated.js';
 import { Plugin } from './plugin.entity.js';
 import { PluginModule } from './plugin-module.entity.js';
+import { PluginService } from './plugin-service.entity.js';
 import { PluginDataRecord } from './plugin-data-record.entity.js';
 import { MarketplaceListing } from './marketplace-listing.entity.js';
 
@@ -56,9 +57,10 @@ export class PluginAsset {
 export class PluginActionResult {
   @Field(() => String) status: string;
   @Field(() => String) message: string;
+  @Field(() => PluginService, { nullable: true, description: 'The backend service, for actions on it.' }) service?: PluginService | null;
 }
 
-export { Plugin, PluginModule };
+export { Plugin, PluginModule, PluginService };
 
 @ObjectType({ description: "A plugin's settings in one scope: stored values, what applies (defaults and tenant values under the user's), and the declared fields." })
 export class PluginSettings {

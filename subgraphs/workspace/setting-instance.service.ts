@@ -11,7 +11,7 @@ import { isKeyDefinitionId } from './setting-definition.service.js';
 import { SETTING_SCOPES, SettingInstance, type SettingScope } from './setting-instance.entity.js';
 import type { SettingInstanceInput, SettingInstancePatch, SettingInstancesArgs } from './settings.inputs.js';
 import type { SettingsLoaders } from './settings.loaders.js';
-import { checkActingUser, checkPageId, checkScope, SETTINGS_MAX_LIMIT } from './settings.rules.js';
+import { checkActingUser, checkPageId, checkPluginValue, checkScope, SETTINGS_MAX_LIMIT } from './settings.rules.js';
 import { keepMaskedSecrets, openSecrets, sealSecrets } from './settings.secrets.js';
 
 type Ctx = SubgraphContext<SettingsLoaders>;
@@ -89,6 +89,7 @@ export class SettingInstanceService {
         'scope',
       );
     }
+    checkPluginValue(definition, value);
     const stored = definition.isSecret ? await this.storedValue({ definitionId: definition.id, scope, userId, pageId }) : null;
     const rows = await this.ctx.em.execute<Record<string, unknown>[]>(
       `insert into workspace.setting_instances (id, definition_id, name, value, scope, user_id, page_id)
@@ -109,6 +110,7 @@ export class SettingInstanceService {
     if (patch.name != null) instance.name = checkName(patch.name);
     if (patch.value !== undefined) {
       const definition = await this.ctx.em.findOneOrFail(SettingDefinition, { id: instance.definitionId });
+      checkPluginValue(definition, patch.value);
       const stored = definition.isSecret ? openSecrets(this.ctx.deps.secretBox, instance.value) : null;
       instance.value = this.toStored(definition, patch.value, stored);
     }

@@ -168,3 +168,27 @@ export class ProviderCredentialsArgs {
   @Field(() => String, { nullable: true, description: 'A server of the list. @default the first' })
   serverId?: string | null;
 }
+
+@ArgsType()
+export class PluginSettingDefinitionArgs {
+  @Field(() => String, { description: "The plugin's slug; the definition is `plugin_<slug>_settings`." })
+  slug: string;
+
+  @Field(() => String, { description: "The plugin's name; the definition is named `<name> settings`." })
+  pluginName: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => JSONResolver, { description: "The modules' config fields, by name (each may carry a `default`)." })
+  fields: unknown;
+}
+
+@ArgsType()
+export class PluginUserSettingArgs {
+  @Field(() => String)
+  slug: string;
+
+  @Field(() => ID)
+  userId: string;
+}

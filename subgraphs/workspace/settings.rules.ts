@@ -1,6 +1,7 @@
 import { BadUserInputError, ForbiddenError } from '../common/errors.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { normalizeUuid } from '../common/ids.js';
+import type { SettingDefinition } from './setting-definition.entity.js';
 import { SETTING_SCOPES, type SettingScope } from './setting-instance.entity.js';
 
 /** Settings lists answer REST as bare arrays, so a page may be large. */
@@ -26,4 +27,30 @@ export function checkPageId(pageId: string): string {
   const id = normalizeUuid(pageId);
   if (!id) throw new BadUserInputError('page_id must be a UUID', 'page_id');
   return id;
+}
+
+/** Every definition a plugin declares is tagged `plugin` and with the plugin's slug (plugin-owned-settings.service.ts). */
+export const PLUGIN_TAG = 'plugin';
+
+/** The definition holding a plugin's per-user settings: `plugin_<slug>_settings`, slug characters other than [a-z0-9_] as `_`. */
+export function pluginDefinitionId(slug: string): string {
+  return `plugin_${slug.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_settings`;
+}
+
+/** The fields a plugin-owned definition declares (`validation.fields`); null for any other definition. */
+export function pluginFieldsOf(definition: SettingDefinition): Record<string, unknown> | null {
+  const fields = definition.validation?.fields;
+  if (!definition.tags.includes(PLUGIN_TAG) || typeof fields !== 'object' || fields === null || Array.isArray(fields)) return null;
+  return fields as Record<string, unknown>;
+}
+
+/** A value of a plugin-owned definition is an object of its declared fields only, as the plugin's own route checks. */
+export function checkPluginValue(definition: SettingDefinition, value: unknown): void {
+  const fields = pluginFieldsOf(definition);
+  if (!fields) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadUserInputError(`The value of ${definition.id} must be a JSON object`, 'value');
+  const unknown = Object.keys(value).filter((k) => !Object.hasOwn(fields, k));
+  if (unknown.length) {
+    throw new BadUserInputError(`Unknown setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; declared: ${Object.keys(fields).sort().join(', ') || 'none'}`, 'value');
+  }
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeISOResolver } from 'graphql-scalars';
+import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
 import { Paginated } from '../common/paginated.js';
 import { SettingDefinition } from './setting-definition.entity.js';
 import { SettingInstance } from './setting-instance.entity.js';
@@ -73,4 +73,17 @@ export class ProviderCredentials {
 
   @Field(() => ProviderServer, { nullable: true, description: 'The server asked for, or the first.' })
   server: ProviderServer | null;
+}
+
+@ObjectType({ description: "Internal: a user's own values of a plugin's settings definition, for the plugins subgraph." })
+@Directive('@inaccessible')
+export class PluginUserSetting {
+  @Field(() => String)
+  definitionId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The user instance; null when the user has saved none.' })
+  instanceId: string | null;
+
+  @Field(() => JSONResolver, { nullable: true })
+  value: unknown;
 }

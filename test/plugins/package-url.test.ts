@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { archiveUrlOf, compareVersions, listingUrl } from '../../subgraphs/plugins/plugins.service.js';
+import { compareVersions, listingUrl } from '../../subgraphs/plugins/plugins.service.js';
+import { isArchiveUrl } from '../../subgraphs/plugins/git-package.js';
 import { unsafeEntryName } from '../../subgraphs/plugins/plugin-package.js';
 
 describe('plugin package addressing', () => {
   it.each([
-    ['https://github.com/org/plugin-repo', undefined, 'https://github.com/org/plugin-repo/archive/HEAD.tar.gz'],
-    ['https://github.com/org/plugin-repo.git', 'v1.0.0', 'https://github.com/org/plugin-repo/archive/refs/tags/v1.0.0.tar.gz'],
-    ['https://github.com/org/plugin-repo/', 'latest', 'https://github.com/org/plugin-repo/archive/HEAD.tar.gz'],
-    ['https://github.com/org/plugin-repo/releases/download/v1/p.zip', 'v1', 'https://github.com/org/plugin-repo/releases/download/v1/p.zip'],
-    ['http://127.0.0.1:8080/p.zip', undefined, 'http://127.0.0.1:8080/p.zip'],
-  ])('should fetch %s (version %s) from %s', (repo, version, expected) => {
-    expect(archiveUrlOf(repo, version)).toBe(expected);
+    ['https://github.com/org/plugin-repo/releases/download/v1/p.zip', true],
+    ['http://127.0.0.1:8080/p.tar.gz', true],
+    ['http://127.0.0.1:8080/P.TGZ', true],
+    ['https://github.com/org/plugin-repo', false],
+    ['https://github.com/org/plugin-repo.git', false],
+    ['https://host/p.zip/', false],
+    ['not a url', false],
+  ])('should take %s for an archive: %s (otherwise it is probed as git)', (url, archive) => {
+    expect(isArchiveUrl(url)).toBe(archive);
   });
 
   it('should resolve relative catalogue URLs against PLUGIN_MARKETPLACE_URL and refuse them without it', () => {

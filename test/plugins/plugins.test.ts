@@ -228,7 +228,6 @@ describe('refused packages leave nothing behind', () => {
     ['a manifest missing its version', { manifest: { version: undefined } }, "Invalid plugin package: plugin.json (root): must have required property 'version'"],
     ['a manifest with a bad slug', { manifest: { slug: 'Not A Slug!' } }, 'Invalid plugin package: plugin.json slug: must match pattern'],
     ['a manifest naming a bundle that is not there', { manifest: { bundle: { entry: 'dist/missing.js' } } }, 'Invalid plugin package: plugin.json names dist/missing.js'],
-    ['a plugin declaring a backend service', { manifest: { backendService: { command: ['node', 'server.js'] } } }, 'declares a backend service'],
     ['a zip-slip entry', { extra: { '../../escaped.txt': 'gotcha' } }, 'Invalid plugin package: entry "../../escaped.txt" escapes the package folder'],
     ['an absolute entry', { extra: { '/tmp/absolute.txt': 'gotcha' } }, 'Invalid plugin package: entry'],
     ['a symbolic link', { symlink: 'dist/passwd' }, 'Invalid plugin package: entry "dist/passwd" is a symbolic link'],
