@@ -78,6 +78,13 @@ describe('plugin backend services', () => {
     expect(res.body.detail).toContain('only a platform administrator');
     expect((await rest(app.restUrl, 'GET', '/api/v1/plugins/manager', { headers: owner.bearer })).body.totalItems).toBe(0);
     expect(await readdir(join(dataDir, 'plugins', '.staging')).catch(() => [])).toEqual([]);
+    // Nor may they bring one in by an update of a plugin that had none.
+    const plain = await upload(app.restUrl, owner.bearer, '/api/v1/plugins/install', await servicePluginZip({ slug: 'svc-later', backendService: undefined }), { method: 'upload' });
+    expect(plain.status).toBe(200);
+    const update = await upload(app.restUrl, owner.bearer, '/api/v1/plugins/svc-later/update', await servicePluginZip({ slug: 'svc-later', version: '1.1.0' }), { method: 'upload' });
+    expect(update.status).toBe(403);
+    const after = await rest(app.restUrl, 'GET', '/api/v1/plugins/svc-later/status', { headers: owner.bearer });
+    expect(after.body).toMatchObject({ version: '1.0.0', backend_service: null });
   });
 
   let port: number;
