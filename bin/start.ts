@@ -26,7 +26,9 @@ try {
   onShutdown(logger, app.close);
   const docs = app.urls.rest.map((u) => `${u}/docs`).join(', ');
   logger.info({ graphql: app.urls.graphql, rest: app.urls.rest, database: database.kind }, 'braingraph is up');
-  console.log(`\nbraingraph is up\n  GraphQL + Apollo Sandbox: ${app.urls.graphql}\n  REST (Swagger UI):        ${docs}\n`);
+  console.log(
+    `\nbraingraph is up\n  GraphQL + Apollo Sandbox: ${app.urls.graphql}\n  GraphiQL (offline):       ${app.urls.graphql.replace(/\/graphql$/, '/graphiql')}\n  REST (Swagger UI):        ${docs}\n`,
+  );
 } catch (e) {
   logger.fatal({ err: e }, 'start-up failed');
   await database.stop();

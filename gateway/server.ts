@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createGraphiql } from './graphiql.js';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -42,7 +43,10 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-/** The gateway's HTTP face: POST/GET /graphql (Sandbox landing page on GET), CSRF prevention, error masking. */
+/**
+ * The gateway's HTTP face: POST/GET /graphql (Sandbox landing page on GET), a local GraphiQL on /graphiql, CSRF
+ * prevention, error masking.
+ */
 export async function createGatewayServer(o: GatewayServerOptions): Promise<GatewayServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -64,6 +68,9 @@ export async function createGatewayServer(o: GatewayServerOptions): Promise<Gate
     ],
   });
   await apollo.start();
+
+  const graphiql = createGraphiql();
+  app.use((req, res, next) => (req.path.startsWith('/graphiql') && graphiql.handle(req, res, req.path) ? undefined : next()));
 
   app.use('/graphql', (req, res, next) => {
     const origin = req.headers.origin;

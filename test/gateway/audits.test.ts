@@ -35,3 +35,32 @@ describe('Sandbox landing page', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('local GraphiQL', () => {
+  const base = () => app.graphqlUrl.replace(/\/graphql$/, '');
+
+  it('should serve a page that loads only local scripts and styles', async () => {
+    const res = await fetch(`${base()}/graphiql`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await res.text();
+    // Nothing from a CDN: every script and stylesheet is one of ours.
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toEqual(expect.arrayContaining(['/graphiql/graphiql.min.js', '/graphiql/react.production.min.js', '/graphiql/graphiql-init.js']));
+    for (const path of assets) {
+      const asset = await fetch(`${base()}${path}`);
+      expect(asset.status, path).toBe(200);
+      expect(asset.headers.get('content-type'), path).toMatch(path.endsWith('.css') ? /text\/css/ : /text\/javascript/);
+      expect((await asset.arrayBuffer()).byteLength, path).toBeGreaterThan(path.endsWith('init.js') ? 100 : 10_000);
+    }
+  });
+
+  it('should point GraphiQL at this gateway for queries and subscriptions', async () => {
+    const init = await (await fetch(`${base()}/graphiql/graphiql-init.js`)).text();
+    expect(init).toContain("new URL('/graphql', window.location.href)");
+    expect(init).toContain('subscriptionUrl');
+    expect((await fetch(`${base()}/graphiql/nothing.js`)).status).toBe(404);
+  });
+});
