@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startApp } from '../bin/app.js';
 import { startStandaloneSubgraph } from '../bin/standalone-subgraph.js';
@@ -11,6 +14,7 @@ import { identity } from '../subgraphs/identity/index.js';
 import { openBenchDatabase } from './database.js';
 import { printTable, type Row } from './table.js';
 import { fanout } from './fanout.js';
+import { pluginFigures } from './plugins.js';
 
 /**
  * `npm run bench`: gateway (in-process and HTTP subgraphs) vs direct subgraph vs REST, for the same `me` lookup; and
@@ -74,7 +78,10 @@ async function main() {
   closers.push((dropDatabase = database.close));
   console.log(`database: ${database.description}`);
 
-  const appA = await startApp({ env, secrets, databaseUrl: database.url, logger });
+  // Uploads and installed plugins of the run go to a folder of its own, removed at the end.
+  const dataDir = await mkdtemp(join(tmpdir(), 'braingraph-bench-'));
+  closers.push(() => rm(dataDir, { recursive: true, force: true }));
+  const appA = await startApp({ env: { ...env, dataDir }, secrets, databaseUrl: database.url, logger });
   closers.push(appA.close);
   const standalone = await startStandaloneSubgraph({ def: identity, env, secrets, databaseUrl: database.url, logger, port: 0 });
   closers.push(standalone.close);
@@ -156,6 +163,13 @@ async function main() {
     const f = await fanout(appA.urls.graphql, restUrl, login.access_token, n);
     console.log(`${String(n).padStart(7)}  ${`${f.deliveries}/${f.expected}`.padStart(19)}  ${String(f.p50Ms).padStart(6)}  ${String(f.p95Ms).padStart(6)}  ${String(f.eventsPerSecond).padStart(8)}  ${String(f.kbPerConnection).padStart(13)}`);
   }
+
+  // Plugins: the bench user is the database's first user, so a platform admin who may install a backend service.
+  console.log('\nplugins (REST, example package by upload; backend service = test/fixtures/plugins/service):');
+  const p = await pluginFigures(restUrl, bearer, SECONDS);
+  console.log(`  install p50 ${p.installP50Ms} ms, p95 ${p.installP95Ms} ms; uninstall p50 ${p.uninstallP50Ms} ms`);
+  console.log(`  public bundle GET, 10 connections: ${p.bundleRequestsPerSecond} req/s, p99 ${p.bundleP99Ms} ms, ${p.bundleErrors} errors`);
+  console.log(`  backend service: install to running ${p.serviceInstallP50Ms} ms; restart to running p50 ${p.restartP50Ms} ms, p95 ${p.restartP95Ms} ms; crash to running again p50 ${p.crashRecoveryP50Ms} ms`);
 }
 
 let code = 0;
