@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BadUserInputError, NotFoundError, UnauthenticatedError, UpstreamUnavailableError } from '../common/errors.js';
 import { normalizeUuid } from '../common/ids.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
-import { PROVIDER_CREDENTIALS } from '../workspace/provider-keys.internal.js';
+import { ProviderCredentialsDocument } from '../../schema/generated/internal-operations.js';
 import type { ChatLoaders } from './chat.loaders.js';
 import { Conversation } from './conversation.entity.js';
 import type { GardenGenerateInput, GardenGeneration, GardenKey, GardenModel, GardenUsage } from './garden.types.js';
@@ -158,7 +158,7 @@ export class GardenService {
     if (!auth) throw new UnauthenticatedError();
     const keyed = await Promise.all(
       PROVIDER_CATALOGUE.filter((p) => p.needsApiKey && p.id !== 'openrouter').map(async (p) => {
-        const { providerCredentials } = await this.ctx.deps.internal.request('workspace', PROVIDER_CREDENTIALS, { userId: auth.userId, provider: p.id });
+        const { providerCredentials } = await this.ctx.deps.internal.request('workspace', ProviderCredentialsDocument, { userId: auth.userId, provider: p.id });
         return providerCredentials.apiKey ? p.id : null;
       }),
     );
@@ -175,7 +175,7 @@ export class GardenService {
     let creds;
     try {
       // With an instance id the provider only names the kind of lookup; the instance's own definition decides.
-      ({ providerCredentials: creds } = await this.ctx.deps.internal.request('workspace', PROVIDER_CREDENTIALS, { userId: auth.userId, provider: 'openai', settingsId: id }));
+      ({ providerCredentials: creds } = await this.ctx.deps.internal.request('workspace', ProviderCredentialsDocument, { userId: auth.userId, provider: 'openai', settingsId: id }));
     } catch (e) {
       if (e instanceof Error && (e as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') throw new NotFoundError('Key not found');
       throw e;
@@ -222,7 +222,7 @@ export class GardenService {
     }
     const auth = this.ctx.identity.auth;
     if (auth && prefix && prefix !== 'ollama') {
-      const { providerCredentials } = await this.ctx.deps.internal.request('workspace', PROVIDER_CREDENTIALS, { userId: auth.userId, provider: prefix });
+      const { providerCredentials } = await this.ctx.deps.internal.request('workspace', ProviderCredentialsDocument, { userId: auth.userId, provider: prefix });
       if (providerCredentials.apiKey) return { adapter: await adapterFor(env, prefix, null, providerCredentials.apiKey), model: bare };
     }
     if (!env.openrouterApiKey) throw new UpstreamUnavailableError('No platform AI key is configured (OPENROUTER_API_KEY) and no provider key applies', 'not_configured');

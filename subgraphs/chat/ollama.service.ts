@@ -1,5 +1,4 @@
-import { parse } from 'graphql';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { CreateJobForDocument } from '../../schema/generated/internal-operations.js';
 import { BadUserInputError } from '../common/errors.js';
 import { requireAuth } from '../common/context.js';
 import type { JobRun } from '../common/jobs/job-runner.js';
@@ -10,13 +9,6 @@ import { adapterForConfig, resolveProvider } from './providers/provider-resolver
 
 const TIMEOUT_MS = 15_000;
 
-/** The jobs subgraph's internal operation: the job belongs to jobs, the work to chat (DESIGN §2). */
-const CREATE_JOB_FOR = parse(
-  'mutation CreateJobFor($userId: ID!, $tenantId: ID!, $jobType: String!, $payload: JSON!, $dedupKey: String) { createJobFor(userId: $userId, tenantId: $tenantId, jobType: $jobType, payload: $payload, dedupKey: $dedupKey) { id deduped } }',
-) as unknown as TypedDocumentNode<
-  { createJobFor: { id: string; deduped: boolean } },
-  { userId: string; tenantId: string; jobType: string; payload: Record<string, unknown>; dedupKey: string | null }
->;
 
 export interface OllamaTarget {
   serverUrl?: string | null;
@@ -54,7 +46,7 @@ export class OllamaService {
     const auth = requireAuth(this.ctx);
     if (!name.trim()) throw new BadUserInputError('name is required', 'name');
     const adapter = await this.adapter(t);
-    const { createJobFor } = await this.ctx.deps.internal.request('jobs', CREATE_JOB_FOR, {
+    const { createJobFor } = await this.ctx.deps.internal.request('jobs', CreateJobForDocument, {
       userId: auth.userId,
       tenantId: auth.tenantId,
       jobType: 'ollama.install',

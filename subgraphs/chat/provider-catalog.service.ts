@@ -1,7 +1,7 @@
 import { requireAuth } from '../common/context.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
-import { PROVIDER_CREDENTIALS } from '../workspace/provider-keys.internal.js';
+import { ProviderCredentialsDocument } from '../../schema/generated/internal-operations.js';
 import type { ModelInfo, ProviderServerInfo, ProviderValidation } from './chat.types.js';
 import { adapterForConfig, PROVIDER_CATALOGUE, resolveProvider, type ProviderChoice } from './providers/provider-resolver.js';
 
@@ -36,7 +36,7 @@ export class ProviderCatalogService {
 
   async servers(settingsId: string): Promise<ProviderServerInfo[]> {
     const { userId } = requireAuth(this.ctx);
-    const { providerCredentials } = await this.ctx.deps.internal.request('workspace', PROVIDER_CREDENTIALS, { userId, provider: 'ollama', settingsId });
+    const { providerCredentials } = await this.ctx.deps.internal.request('workspace', ProviderCredentialsDocument, { userId, provider: 'ollama', settingsId });
     return providerCredentials.servers.map((s) => ({ id: s.id, serverName: s.serverName, serverAddress: s.serverAddress, hasKey: s.apiKey != null }));
   }
 

@@ -79,3 +79,9 @@ export class UpstreamUnavailableError extends DomainError {
     super(ErrorCode.UpstreamUnavailable, message, { reason });
   }
 }
+
+/**
+ * `extensions.reason` of the NOT_FOUND workspace answers when a plugin's setting definition is missing, so the
+ * plugins subgraph (the caller) syncs it and asks again: a contract between the two, so it lives here.
+ */
+export const NO_PLUGIN_DEFINITION = 'no_plugin_definition';

@@ -1,14 +1,9 @@
-import { parse } from 'graphql';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { AiUpstreamHealthDocument } from '../../schema/generated/internal-operations.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
 import type { DependencyHealth, Health } from './ops.types.js';
 
 const VERSION = '0.1.0';
 
-const AI_UPSTREAM_HEALTH = parse('query AiUpstreamHealth { aiUpstreamHealth { status provider latencyMs error } }') as unknown as TypedDocumentNode<
-  { aiUpstreamHealth: DependencyHealth },
-  Record<string, never>
->;
 
 export class OpsService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -22,7 +17,7 @@ export class OpsService {
   /** Asked of chat, which owns the providers; a missing or failing chat is reported, never thrown. */
   private async aiUpstream(): Promise<DependencyHealth> {
     try {
-      const { aiUpstreamHealth: h } = await this.ctx.deps.internal.request('chat', AI_UPSTREAM_HEALTH, {});
+      const { aiUpstreamHealth: h } = await this.ctx.deps.internal.request('chat', AiUpstreamHealthDocument, {});
       return h;
     } catch {
       return { status: 'unhealthy', latencyMs: null, error: 'the AI service is not available', provider: null };

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../common/errors.js';
+import { ErrorCode, NO_PLUGIN_DEFINITION } from '../common/errors.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
-import { DROP_PLUGIN_SETTING_DEFINITION, NO_PLUGIN_DEFINITION, SYNC_PLUGIN_SETTING_DEFINITION } from '../workspace/plugin-owned-settings.internal.js';
+import { DropPluginSettingDefinitionDocument, SyncPluginSettingDefinitionDocument } from '../../schema/generated/internal-operations.js';
 import type { PluginManifest } from './plugin-manifest.js';
 import { Plugin } from './plugin.entity.js';
 
@@ -21,7 +21,7 @@ export function configFieldsOf(manifest: PluginManifest): Record<string, unknown
  */
 export async function syncSettingDefinitions(ctx: SubgraphContext, manifest: PluginManifest, { strict = false } = {}): Promise<void> {
   try {
-    await ctx.deps.internal.request('workspace', SYNC_PLUGIN_SETTING_DEFINITION, {
+    await ctx.deps.internal.request('workspace', SyncPluginSettingDefinitionDocument, {
       slug: manifest.slug,
       pluginName: manifest.name,
       description: manifest.description ?? null,
@@ -40,7 +40,7 @@ export async function syncSettingDefinitions(ctx: SubgraphContext, manifest: Plu
 export async function dropSettingDefinitions(ctx: SubgraphContext, slug: string): Promise<void> {
   try {
     if (await ctx.em.count(Plugin, { slug })) return;
-    await ctx.deps.internal.request('workspace', DROP_PLUGIN_SETTING_DEFINITION, { slug });
+    await ctx.deps.internal.request('workspace', DropPluginSettingDefinitionDocument, { slug });
   } catch (e) {
     ctx.deps.logger.warn({ err: e, slug }, 'plugin settings definition not dropped');
   }

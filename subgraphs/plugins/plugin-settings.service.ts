@@ -1,7 +1,7 @@
 import { requireAuth } from '../common/context.js';
 import { BadUserInputError } from '../common/errors.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
-import { PLUGIN_USER_SETTING, SET_PLUGIN_USER_SETTING } from '../workspace/plugin-owned-settings.internal.js';
+import { PluginUserSettingDocument, SetPluginUserSettingDocument } from '../../schema/generated/internal-operations.js';
 import type { PluginManifest } from './plugin-manifest.js';
 import { configFieldsOf, isMissingDefinition, syncSettingDefinitions } from './plugin-setting-definitions.js';
 import { PluginSetting } from './plugin-setting.entity.js';
@@ -65,7 +65,7 @@ export class PluginSettingsService {
    */
   private async readMine(plugin: Plugin, userId: string): Promise<Record<string, unknown>> {
     const { pluginUserSetting } = await this.viaWorkspace(plugin, () =>
-      this.ctx.deps.internal.request('workspace', PLUGIN_USER_SETTING, { slug: plugin.slug, userId }),
+      this.ctx.deps.internal.request('workspace', PluginUserSettingDocument, { slug: plugin.slug, userId }),
     );
     const current = asObject(pluginUserSetting.value);
     const old = await this.ctx.em.findOne(PluginSetting, { pluginId: plugin.id, userId });
@@ -79,7 +79,7 @@ export class PluginSettingsService {
 
   private async writeMine(plugin: Plugin, userId: string, values: Record<string, unknown>): Promise<Record<string, unknown>> {
     const { setPluginUserSetting } = await this.viaWorkspace(plugin, () =>
-      this.ctx.deps.internal.request('workspace', SET_PLUGIN_USER_SETTING, { slug: plugin.slug, userId, value: values }),
+      this.ctx.deps.internal.request('workspace', SetPluginUserSettingDocument, { slug: plugin.slug, userId, value: values }),
     );
     return asObject(setPluginUserSetting.value);
   }

@@ -1,9 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { requireInternal } from '../common/context.js';
-import { BadUserInputError, ConflictError, DomainError, ErrorCode } from '../common/errors.js';
+import { BadUserInputError, ConflictError, DomainError, ErrorCode, NO_PLUGIN_DEFINITION } from '../common/errors.js';
 import { normalizeUuid } from '../common/ids.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
-import { NO_PLUGIN_DEFINITION } from './plugin-owned-settings.internal.js';
 import { SettingDefinition } from './setting-definition.entity.js';
 import { SettingInstance } from './setting-instance.entity.js';
 import type { PluginSettingDefinitionArgs, PluginUserSettingArgs } from './settings.inputs.js';

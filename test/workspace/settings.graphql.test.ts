@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { AuthContext } from '../../subgraphs/common/auth-context.js';
 import { SecretBox } from '../../subgraphs/common/secret-box.js';
 import type { SubgraphRuntime } from '../../subgraphs/common/runtime.js';
-import { PROVIDER_CREDENTIALS } from '../../subgraphs/workspace/provider-keys.internal.js';
+import { ProviderCredentialsDocument } from '../../schema/generated/internal-operations.js';
 import { gql, rest, signUp } from '../helpers/clients.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../helpers/test-app.js';
 
@@ -279,10 +279,10 @@ describe('providerCredentials (internal)', () => {
     const key = `sk-${randomBytes(20).toString('hex')}`;
     const saved = await upsert(u, { definitionId: 'openai_api_keys_settings', name: 'OpenAI', value: { api_key: key }, scope: 'user' });
     for (const provider of ['openai', 'OpenAI']) {
-      const { providerCredentials: c } = await internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider });
+      const { providerCredentials: c } = await internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider });
       expect(c).toMatchObject({ provider: 'openai', definitionId: 'openai_api_keys_settings', instanceId: saved.id, scope: 'user', apiKey: key, servers: [], server: null });
     }
-    const none = await internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'mistralai' });
+    const none = await internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'mistralai' });
     expect(none.providerCredentials).toMatchObject({ provider: 'mistral', instanceId: null, apiKey: null });
   });
 
@@ -293,15 +293,15 @@ describe('providerCredentials (internal)', () => {
       { id: 's2', serverName: 'Remote', serverAddress: 'https://o.example.com', apiKey: 'remote-secret-key-123' },
     ];
     const saved = await upsert(u, { definitionId: 'ollama_servers_settings', name: 'Ollama', value: { servers }, scope: 'user' });
-    const first = await internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'ollama', settingsId: 'ollama_servers_settings' });
+    const first = await internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'ollama', settingsId: 'ollama_servers_settings' });
     // An empty key is no key.
     expect(first.providerCredentials.servers).toEqual([{ ...servers[0], apiKey: null }, servers[1]]);
     expect(first.providerCredentials.server).toEqual({ ...servers[0], apiKey: null });
-    const chosen = await internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'ollama', settingsId: saved.id, serverId: 's2' });
+    const chosen = await internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'ollama', settingsId: saved.id, serverId: 's2' });
     expect(chosen.providerCredentials.server).toEqual(servers[1]);
-    await expect(internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'ollama', serverId: 'nope' })).rejects.toThrow('Server nope not found');
+    await expect(internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'ollama', serverId: 'nope' })).rejects.toThrow('Server nope not found');
     const stranger = await signUpAs('gstranger', false);
-    await expect(internal().request('workspace', PROVIDER_CREDENTIALS, { userId: stranger.id, provider: 'ollama', settingsId: saved.id })).rejects.toThrow(
+    await expect(internal().request('workspace', ProviderCredentialsDocument, { userId: stranger.id, provider: 'ollama', settingsId: saved.id })).rejects.toThrow(
       `Setting instance ${saved.id} not found`,
     );
   });
@@ -310,16 +310,16 @@ describe('providerCredentials (internal)', () => {
     const systemKey = `sk-or-${randomBytes(16).toString('hex')}`;
     await upsert(admin, { definitionId: 'openrouter_api_keys_settings', name: 'OpenRouter', value: { api_key: systemKey }, scope: 'system' });
     const u = await signUpAs('gfallback', false);
-    const res = await internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'openrouter' });
+    const res = await internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'openrouter' });
     expect(res.providerCredentials).toMatchObject({ scope: 'system', apiKey: systemKey });
     const own = `sk-or-${randomBytes(16).toString('hex')}`;
     await upsert(u, { definitionId: 'openrouter_api_keys_settings', name: 'OpenRouter', value: { api_key: own }, scope: 'user' });
-    const mine = await internal().request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'openrouter' });
+    const mine = await internal().request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'openrouter' });
     expect(mine.providerCredentials).toMatchObject({ scope: 'user', apiKey: own });
   });
 
   it('should refuse an unknown provider', async () => {
-    await expect(internal().request('workspace', PROVIDER_CREDENTIALS, { userId: alice.id, provider: 'nosuch' })).rejects.toThrow('Unknown provider: nosuch');
+    await expect(internal().request('workspace', ProviderCredentialsDocument, { userId: alice.id, provider: 'nosuch' })).rejects.toThrow('Unknown provider: nosuch');
   });
 
   it('should refuse callers that are not the internal client', async () => {

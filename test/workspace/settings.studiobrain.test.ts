@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { SecretBox } from '../../subgraphs/common/secret-box.js';
-import { PROVIDER_CREDENTIALS } from '../../subgraphs/workspace/provider-keys.internal.js';
+import { ProviderCredentialsDocument } from '../../schema/generated/internal-operations.js';
 import { gql, rest, signUp } from '../helpers/clients.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../helpers/test-app.js';
 
@@ -103,7 +103,7 @@ describe('StudioBrain /api/settings/keys', () => {
     expect(braindrive.body).toEqual([expect.objectContaining({ id: put.body.instance_id, value: { api_key: put.body.masked_key, _has_key: true, _key_valid: true } })]);
     // And to the chat subgraph, in clear, through the internal operation.
     const internal = app.runtimes.get('workspace')!.createContext({ auth: null }).deps.internal;
-    const creds = await internal.request('workspace', PROVIDER_CREDENTIALS, { userId: u.id, provider: 'openai' });
+    const creds = await internal.request('workspace', ProviderCredentialsDocument, { userId: u.id, provider: 'openai' });
     expect(creds.providerCredentials.apiKey).toBe(key);
   });
 

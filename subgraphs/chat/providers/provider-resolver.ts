@@ -5,7 +5,7 @@ import { BadUserInputError, UpstreamUnavailableError } from '../../common/errors
 import { AddressPolicy } from '../../common/net/address-policy.js';
 import type { Env } from '../../common/env.js';
 import type { SubgraphContext } from '../../common/subgraph.types.js';
-import { PROVIDER_CREDENTIALS, type ProviderCredentialsData } from '../../workspace/provider-keys.internal.js';
+import { ProviderCredentialsDocument, type ProviderCredentialsQuery } from '../../../schema/generated/internal-operations.js';
 import { AnthropicAdapter } from './anthropic.adapter.js';
 import { GoogleAdapter } from './google.adapter.js';
 import { OllamaAdapter } from './ollama.adapter.js';
@@ -75,10 +75,10 @@ export async function resolveProvider(ctx: SubgraphContext, choice: ProviderChoi
   const provider = canonicalProvider(choice.provider, env.defaultAiProvider);
   // The platform itself (BReact's aisummary, through the internal client) acts for no user: env defaults only.
   const platformOnly = ctx.identity.internal && !ctx.identity.auth;
-  const creds: ProviderCredentialsData['providerCredentials'] | null = platformOnly
+  const creds: ProviderCredentialsQuery['providerCredentials'] | null = platformOnly
     ? null
     : (
-        await ctx.deps.internal.request('workspace', PROVIDER_CREDENTIALS, {
+        await ctx.deps.internal.request('workspace', ProviderCredentialsDocument, {
           userId: requireAuth(ctx).userId,
           provider,
           settingsId: choice.settingsId ?? null,

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { parse } from 'graphql';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { InternalClient } from '../internal-client.js';
 import type { Logger } from '../logger.js';
 import type { BraingraphPubSub } from '../pubsub.js';
 import type { JobQueue } from './job-queue.js';
+import { ClaimJobDocument, FinishJobDocument, HeartbeatJobDocument, ReportJobDocument, RequeueJobDocument } from '../../../schema/generated/internal-operations.js';
 
 /** Published to every process when a running job is cancelled; the process running it aborts its handler. */
 export const JOB_CANCEL_TOPIC = 'jobs:cancel';
@@ -25,27 +24,7 @@ export interface JobRun<P = Record<string, unknown>> {
 
 export type JobHandler<P = any> = (run: JobRun<P>) => Promise<unknown>;
 
-interface Claim {
-  id: string;
-  jobType: string;
-  userId: string;
-  tenantId: string;
-  payload: Record<string, unknown>;
-}
-
-const doc = <D, V>(source: string) => parse(source) as unknown as TypedDocumentNode<D, V>;
-// The jobs subgraph's internal operations: the only way other domains' handlers touch Job rows.
-const CLAIM = doc<{ claimJob: Claim | null }, { jobId: string; workerId: string }>(
-  'mutation ClaimJob($jobId: ID!, $workerId: String!) { claimJob(jobId: $jobId, workerId: $workerId) { id jobType userId tenantId payload } }',
-);
-const REPORT = doc<{ reportJob: boolean }, { jobId: string; eventType: string; progressPercent?: number; stage?: string; message?: string; data?: unknown }>(
-  'mutation ReportJob($jobId: ID!, $eventType: String!, $progressPercent: Int, $stage: String, $message: String, $data: JSON) { reportJob(jobId: $jobId, eventType: $eventType, progressPercent: $progressPercent, stage: $stage, message: $message, data: $data) }',
-);
-const FINISH = doc<{ finishJob: boolean }, { jobId: string; status: string; result?: unknown; error?: string }>(
-  'mutation FinishJob($jobId: ID!, $status: String!, $result: JSON, $error: String) { finishJob(jobId: $jobId, status: $status, result: $result, error: $error) }',
-);
-const REQUEUE = doc<{ requeueJob: boolean }, { jobId: string }>('mutation RequeueJob($jobId: ID!) { requeueJob(jobId: $jobId) }');
-const HEARTBEAT = doc<{ heartbeatJob: boolean }, { jobId: string }>('mutation HeartbeatJob($jobId: ID!) { heartbeatJob(jobId: $jobId) }');
+// The jobs subgraph's internal operations (schema/internal/jobs): the only way other domains' handlers touch Job rows.
 
 /** How often a running job proves its process is alive; a job silent for 3 beats is re-queued at start-up. */
 export const HEARTBEAT_SECONDS = 10;
@@ -91,29 +70,29 @@ export class JobRunner {
   }
 
   private async run(jobId: string, handler: JobHandler): Promise<void> {
-    const { claimJob: claim } = await this.internal.request('jobs', CLAIM, { jobId, workerId: this.workerId });
+    const { claimJob: claim } = await this.internal.request('jobs', ClaimJobDocument, { jobId, workerId: this.workerId });
     if (!claim) return; // cancelled, finished or taken by another worker meanwhile
     const controller = new AbortController();
     this.running.set(jobId, controller);
-    const beat = setInterval(() => void this.internal.request('jobs', HEARTBEAT, { jobId }).catch(() => {}), HEARTBEAT_SECONDS * 1000);
+    const beat = setInterval(() => void this.internal.request('jobs', HeartbeatJobDocument, { jobId }).catch(() => {}), HEARTBEAT_SECONDS * 1000);
     beat.unref();
     const report = (eventType: string, v: { progressPercent?: number; stage?: string; message?: string; data?: unknown }) =>
-      this.internal.request('jobs', REPORT, { jobId, eventType, ...v }).then(() => undefined);
+      this.internal.request('jobs', ReportJobDocument, { jobId, eventType, ...v }).then(() => undefined);
     try {
       const result = await handler({
         id: jobId,
         type: claim.jobType,
         userId: claim.userId,
         tenantId: claim.tenantId,
-        payload: claim.payload,
+        payload: claim.payload as Record<string, unknown>,
         signal: controller.signal,
         progress: (percent, stage, message) => report('progress', { progressPercent: Math.round(percent), stage, message }),
         log: (message, data) => report('log', { message, data }),
       });
-      if (controller.signal.aborted && this.stopping) await this.internal.request('jobs', REQUEUE, { jobId });
+      if (controller.signal.aborted && this.stopping) await this.internal.request('jobs', RequeueJobDocument, { jobId });
       else await this.finish(jobId, controller.signal.aborted ? 'cancelled' : 'completed', result);
     } catch (e) {
-      if (controller.signal.aborted && this.stopping) await this.internal.request('jobs', REQUEUE, { jobId });
+      if (controller.signal.aborted && this.stopping) await this.internal.request('jobs', RequeueJobDocument, { jobId });
       else if (controller.signal.aborted) await this.finish(jobId, 'cancelled');
       else {
         this.logger.warn({ jobId, err: e }, 'job failed');
@@ -126,7 +105,7 @@ export class JobRunner {
   }
 
   private finish(jobId: string, status: string, result?: unknown, error?: string) {
-    return this.internal.request('jobs', FINISH, { jobId, status, result: result ?? null, error });
+    return this.internal.request('jobs', FinishJobDocument, { jobId, status, result: result ?? null, error });
   }
 
   /** Stops taking jobs; jobs still running are interrupted and re-queued, so a restart loses none. */

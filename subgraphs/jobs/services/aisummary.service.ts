@@ -1,12 +1,8 @@
-import { parse } from 'graphql';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { GenerateTextDocument } from '../../../schema/generated/operations.js';
 import { UpstreamUnavailableError } from '../../common/errors.js';
 import type { ServiceDefinition } from './service-definition.js';
 
 /** Chat's generation operation (issue: chat owns it); this service never touches chat's code or tables. */
-const GENERATE = parse(
-  'mutation GenerateText($provider: String, $model: String, $prompt: String!) { generateText(provider: $provider, model: $model, prompt: $prompt) { text } }',
-) as unknown as TypedDocumentNode<{ generateText: { text: string } }, { provider?: string; model?: string; prompt: string }>;
 
 export const aisummary: ServiceDefinition = {
   id: 'aisummary',
@@ -27,7 +23,7 @@ export const aisummary: ServiceDefinition = {
         const provider = deps.env.defaultAiProvider;
         const model = deps.env.defaultAiModel;
         try {
-          const { generateText } = await deps.internal.request('chat', GENERATE, {
+          const { generateText } = await deps.internal.request('chat', GenerateTextDocument, {
             provider,
             model,
             prompt: `Summarise the following text in a few sentences.\n\n${String(params.text)}`,
