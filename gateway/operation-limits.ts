@@ -4,7 +4,16 @@ import type { GatewayContext } from './gateway.context.js';
 import { rateLimitHeaders, type RateLimiter, type RateLimitPolicy } from './rate-limiter.js';
 
 /** Root fields limited like the REST routes that sign in or create accounts (DESIGN §5). */
-const AUTH_FIELDS = new Set(['login', 'register', 'refreshToken', 'updatePassword']);
+const AUTH_FIELDS = new Set([
+  'login',
+  'register',
+  'refreshToken',
+  'updatePassword',
+  'setPassword',
+  // Invitation tokens are guessed through these, and accepting one signs in.
+  'invitation',
+  'acceptInvite',
+]);
 
 export interface OperationLimits {
   auth: RateLimitPolicy;

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { uuidParam } from '../validation.js';
 import type {
   ApiKeyFieldsFragment,
   AuthPayloadFieldsFragment,
+  InviteFieldsFragment,
+  MemberFieldsFragment,
+  PermissionTemplateFieldsFragment,
   SessionQuery,
+  TeamFieldsFragment,
+  TenantFieldsFragment,
   UserFieldsFragment,
 } from '../../schema/generated/operations.js';
 import type { CookieSpec, RestEffects, RestRequest } from '../route.types.js';
@@ -73,6 +79,75 @@ export const apiKeyBody = (k: ApiKeyFieldsFragment) => ({
   revoked_at: k.revokedAt,
 });
 
+/** StudioBrain's login answer plus the tenant the session is in (select-tenant, register, invites). */
+export const studioTokenBody = (p: AuthPayloadFieldsFragment) => ({
+  ...tokenBody(p),
+  tenant_name: p.tenant.name,
+  tenant: { id: p.tenant.id, name: p.tenant.name },
+});
+
+export const tenantBody = (t: TenantFieldsFragment) => ({
+  id: t.id,
+  name: t.name,
+  personal: t.personal,
+  settings: t.settings,
+  created_at: t.createdAt,
+  updated_at: t.updatedAt,
+});
+
+/** A user as tenant admins see them: the account plus their role in the caller's active tenant. */
+export const memberBody = (u: MemberFieldsFragment) => ({ ...userBody(u), role: u.tenantRole });
+
+export const inviteBody = (i: InviteFieldsFragment) => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  tenant_id: i.tenantId,
+  tenant_name: i.tenant.name,
+  invited_by: i.invitedBy,
+  expires_at: i.expiresAt,
+  created_at: i.createdAt,
+});
+
+/**
+ * Where the invitee goes: the web app's register page with the token, on the origin the inviter called from
+ * (a browser's `Origin`), else this server's host.
+ */
+export function inviteLink(req: RestRequest, token: string): string {
+  const origin = req.headers.origin ?? `http://${req.headers.host ?? 'localhost'}`;
+  return `${origin.replace(/\/+$/, '')}/register?invite=${encodeURIComponent(token)}`;
+}
+
+export const issuedInviteBody = (issued: { token: string; invite: InviteFieldsFragment }, req: RestRequest) => ({
+  ...inviteBody(issued.invite),
+  token: issued.token,
+  invite_token: issued.token,
+  invite_url: inviteLink(req, issued.token),
+});
+
+export const teamBody = (t: TeamFieldsFragment) => ({
+  id: t.id,
+  tenant_id: t.tenantId,
+  name: t.name,
+  description: t.description,
+  created_by: t.createdBy,
+  created_at: t.createdAt,
+  members: t.members.map((m) => ({ id: m.id, email: m.email, username: m.username, full_name: m.fullName })),
+  member_count: t.members.length,
+});
+
+export const permissionTemplateBody = (p: PermissionTemplateFieldsFragment) => ({
+  id: p.id,
+  tenant_id: p.tenantId,
+  name: p.name,
+  description: p.description,
+  permissions: p.permissions,
+  created_by: p.createdBy,
+  created_at: p.createdAt,
+});
+
+const role = z.enum(['owner', 'admin', 'member', 'viewer']);
+
 /** Request bodies, validated before any operation runs (422 in FastAPI's shape). */
 export const bodies = {
   register: z.object({
@@ -94,6 +169,44 @@ export const bodies = {
   refresh: z.object({ refresh_token: z.string().optional() }).optional(),
   username: z.object({ username: z.string().min(3).max(50) }),
   password: z.object({ current_password: z.string(), new_password: z.string().min(8), confirm_password: z.string().optional() }),
+  /** StudioBrain's register of a tenant + user: the studio register plus the new tenant's name. */
+  studioRegisterTenant: z.object({
+    email: z.email(),
+    password: z.string().min(8),
+    tenant_name: z.string().min(1).max(200),
+    username: z.string().min(3).max(50).optional(),
+    full_name: z.string().nullish(),
+    name: z.string().nullish(),
+  }),
+  selectTenant: z.object({ tenant_id: uuidParam }),
+  tenant: z.object({ name: z.string().min(1).max(200).optional(), settings: z.record(z.string(), z.unknown()).nullish() }),
+  newTenant: z.object({ name: z.string().min(1).max(200), owner_id: uuidParam.nullish() }),
+  invite: z.object({ email: z.email(), role: role.optional(), expires_in_days: z.int().min(1).max(30).optional() }),
+  inviteUser: z.object({ role: role.optional(), expires_in_days: z.int().min(1).max(30).optional() }).optional(),
+  acceptInvite: z.object({
+    token: z.string().min(1).max(200),
+    password: z.string().min(8),
+    username: z.string().min(3).max(50).optional(),
+    full_name: z.string().nullish(),
+    name: z.string().nullish(),
+  }),
+  member: z.object({
+    full_name: z.string().max(255).nullish(),
+    name: z.string().max(255).nullish(),
+    role: role.optional(),
+    is_active: z.boolean().optional(),
+  }),
+  adminPassword: z.object({ new_password: z.string().min(8) }),
+  team: z.object({
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).nullish(),
+    member_ids: z.array(uuidParam).max(500).optional(),
+  }),
+  permissionTemplate: z.object({
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).nullish(),
+    permissions: z.array(z.string().max(100)).max(200),
+  }),
   apiKey: z
     .object({ name: z.string().max(200).optional(), label: z.string().max(200).optional(), expires_at: z.iso.datetime({ offset: true }).nullish() })
     .optional(),

@@ -29,7 +29,7 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/login', section: 'Web Auth (cookie-based)', summary: 'Login with email/password, sets httpOnly cookie', auth: false, rateLimit: 'auth', ...sb.login },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/google-sso', section: 'Web Auth (cookie-based)', summary: 'Login via Google SSO token', auth: false, rateLimit: 'auth' },
   { surface: 'studiobrain', method: 'GET', path: '/api/auth/web/session', section: 'Web Auth (cookie-based)', summary: 'Get current session info from cookie', auth: true, ...sb.session },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/select-tenant', section: 'Web Auth (cookie-based)', summary: 'Switch active tenant', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/web/select-tenant', section: 'Web Auth (cookie-based)', summary: 'Switch active tenant', auth: true, ...sb.selectTenant },
 
   // User Management
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/register', section: 'User Management', summary: 'Register new user', auth: false, rateLimit: 'auth', ...sb.register },
@@ -37,12 +37,12 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/refresh', section: 'User Management', summary: 'Refresh JWT token', auth: true, rateLimit: 'auth', ...sb.refresh },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/logout', section: 'User Management', summary: 'Logout / revoke token', auth: true, ...sb.logout },
   { surface: 'studiobrain', method: 'GET', path: '/api/auth/me', section: 'User Management', summary: 'Get current user profile', auth: true, ...sb.me },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/set-password', section: 'User Management', summary: 'Set new password', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/set-password', section: 'User Management', summary: 'Set new password', auth: true, rateLimit: 'auth', ...sb.setPassword },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/forgot-password', section: 'User Management', summary: 'Request password reset email', auth: false, rateLimit: 'auth' },
   { surface: 'studiobrain', method: 'POST', path: '/api/auth/reset-password', section: 'User Management', summary: 'Reset password with token', auth: false, rateLimit: 'auth' },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/create-invite', section: 'User Management', summary: 'Create user invitation link (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/auth/validate-invite/{token}', section: 'User Management', summary: 'Validate invite token', auth: false },
-  { surface: 'studiobrain', method: 'POST', path: '/api/auth/register-with-invite', section: 'User Management', summary: 'Register using invite token', auth: false, rateLimit: 'auth' },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/create-invite', section: 'User Management', summary: 'Create user invitation link (admin)', auth: true, ...sb.createInvite },
+  { surface: 'studiobrain', method: 'GET', path: '/api/auth/validate-invite/{token}', section: 'User Management', summary: 'Validate invite token', auth: false, rateLimit: 'auth', ...sb.validateInvite },
+  { surface: 'studiobrain', method: 'POST', path: '/api/auth/register-with-invite', section: 'User Management', summary: 'Register using invite token', auth: false, rateLimit: 'auth', ...sb.registerWithInvite },
 
   // OAuth
   { surface: 'studiobrain', method: 'GET', path: '/api/auth/oauth/providers', section: 'OAuth', summary: 'List configured OAuth providers', auth: false },
@@ -54,32 +54,32 @@ export const studiobrainRoutes: RouteRow[] = [
   { surface: 'studiobrain', method: 'GET', path: '/api/auth/oauth/google/drive/callback', section: 'OAuth', summary: 'Google Drive OAuth callback', auth: true },
 
   // Teams and Users (Admin)
-  { surface: 'studiobrain', method: 'GET', path: '/api/users', section: 'Teams and Users (Admin)', summary: 'List all users (admin)', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/users', section: 'Teams and Users (Admin)', summary: 'List all users (admin)', auth: true, ...sb.listUsers },
   { surface: 'studiobrain', method: 'GET', path: '/api/users/current', section: 'Teams and Users (Admin)', summary: 'Get current user', auth: true, ...sb.me },
-  { surface: 'studiobrain', method: 'GET', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Get user by ID (admin)', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Update user (admin)', auth: true },
-  { surface: 'studiobrain', method: 'DELETE', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Delete user (admin)', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/users/{id}/password', section: 'Teams and Users (Admin)', summary: 'Change user password (admin)', auth: true },
+  { surface: 'studiobrain', method: 'GET', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Get user by ID (admin)', auth: true, ...sb.getUser },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Update user (admin)', auth: true, ...sb.updateUser },
+  { surface: 'studiobrain', method: 'DELETE', path: '/api/users/{id}', section: 'Teams and Users (Admin)', summary: 'Delete user (admin)', auth: true, ...sb.deleteUser },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/users/{id}/password', section: 'Teams and Users (Admin)', summary: 'Change user password (admin)', auth: true, ...sb.setUserPassword },
   { surface: 'studiobrain', method: 'GET', path: '/api/users/{id}/api-key', section: 'Teams and Users (Admin)', summary: 'Get user AI API key', auth: true },
   { surface: 'studiobrain', method: 'POST', path: '/api/users/{id}/api-key/regenerate', section: 'Teams and Users (Admin)', summary: 'Regenerate AI API key', auth: true },
   { surface: 'studiobrain', method: 'GET', path: '/api/users/{id}/subscription', section: 'Teams and Users (Admin)', summary: 'Get user subscription', auth: true },
   { surface: 'studiobrain', method: 'PUT', path: '/api/users/{id}/subscription', section: 'Teams and Users (Admin)', summary: 'Update subscription tier (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/users/{id}/invite', section: 'Teams and Users (Admin)', summary: 'Send user invite (admin)', auth: true },
-  { surface: 'studiobrain', method: 'POST', path: '/api/teams', section: 'Teams and Users (Admin)', summary: 'Create team', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/teams', section: 'Teams and Users (Admin)', summary: 'List teams', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/teams/{id}', section: 'Teams and Users (Admin)', summary: 'Get team details', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/users/{id}/invite', section: 'Teams and Users (Admin)', summary: 'Send user invite (admin)', auth: true, ...sb.inviteUser },
+  { surface: 'studiobrain', method: 'POST', path: '/api/teams', section: 'Teams and Users (Admin)', summary: 'Create team', auth: true, ...sb.createTeam },
+  { surface: 'studiobrain', method: 'GET', path: '/api/teams', section: 'Teams and Users (Admin)', summary: 'List teams', auth: true, ...sb.listTeams },
+  { surface: 'studiobrain', method: 'GET', path: '/api/teams/{id}', section: 'Teams and Users (Admin)', summary: 'Get team details', auth: true, ...sb.getTeam },
   { surface: 'studiobrain', method: 'POST', path: '/api/api-keys', section: 'Teams and Users (Admin)', summary: 'Create API key', auth: true, ...sb.createApiKey },
   { surface: 'studiobrain', method: 'GET', path: '/api/api-keys', section: 'Teams and Users (Admin)', summary: 'List API keys', auth: true, ...sb.listApiKeys },
-  { surface: 'studiobrain', method: 'POST', path: '/api/permission-templates', section: 'Teams and Users (Admin)', summary: 'Create permission template (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/permission-templates', section: 'Teams and Users (Admin)', summary: 'List permission templates', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/permission-templates', section: 'Teams and Users (Admin)', summary: 'Create permission template (admin)', auth: true, ...sb.createPermissionTemplate },
+  { surface: 'studiobrain', method: 'GET', path: '/api/permission-templates', section: 'Teams and Users (Admin)', summary: 'List permission templates', auth: true, ...sb.listPermissionTemplates },
 
   // Tenants
-  { surface: 'studiobrain', method: 'POST', path: '/api/tenants', section: 'Tenants', summary: 'Create tenant (admin)', auth: true },
-  { surface: 'studiobrain', method: 'GET', path: '/api/tenants/me', section: 'Tenants', summary: 'Get current tenant', auth: true },
-  { surface: 'studiobrain', method: 'PUT', path: '/api/tenants/me', section: 'Tenants', summary: 'Update current tenant', auth: true },
+  { surface: 'studiobrain', method: 'POST', path: '/api/tenants', section: 'Tenants', summary: 'Create tenant (admin)', auth: true, ...sb.createTenant },
+  { surface: 'studiobrain', method: 'GET', path: '/api/tenants/me', section: 'Tenants', summary: 'Get current tenant', auth: true, ...sb.currentTenant },
+  { surface: 'studiobrain', method: 'PUT', path: '/api/tenants/me', section: 'Tenants', summary: 'Update current tenant', auth: true, ...sb.updateTenant },
 
   // Registration
-  { surface: 'studiobrain', method: 'POST', path: '/api/register', section: 'Registration', summary: 'Register new tenant + user', auth: false, rateLimit: 'auth' },
+  { surface: 'studiobrain', method: 'POST', path: '/api/register', section: 'Registration', summary: 'Register new tenant + user', auth: false, rateLimit: 'auth', ...sb.registerTenant },
   { surface: 'studiobrain', method: 'POST', path: '/api/register/with-invite', section: 'Registration', summary: 'Register with beta invite code', auth: false, rateLimit: 'auth' },
 
   // Markdown Sync

@@ -1,7 +1,7 @@
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { SubgraphDefinition } from './subgraph.types.js';
 import { createPubSub } from '@graphql-yoga/subscription';
@@ -26,7 +26,9 @@ export async function buildSubgraphSdl(
     validate: false,
     emitSchemaFile: false,
   });
-  return { sdl: `${LINK}\n\n${printSchemaWithDirectives(typeSchema)}`, typeSchema };
+  // Sorted: type-graphql orders fields by when resolver modules were evaluated, which differs between Node and
+  // vitest once a module has a top-level await; the committed schema must not depend on it.
+  return { sdl: `${LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(typeSchema))}`, typeSchema };
 }
 
 /** Builds an executable federated subgraph schema: type-graphql resolvers plus the reference resolvers. */

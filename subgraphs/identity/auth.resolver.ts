@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../common/subgraph.types.js';
 import { requireAuth } from '../common/context.js';
 import type { IdentityLoaders } from './identity.loaders.js';
 import { LoginArgs, RegisterInput, UpdatePasswordArgs } from './identity.inputs.js';
 import { AuthPayload, Session } from './identity.types.js';
 import { SessionService } from './session.service.js';
+import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
 import { UserService } from './user.service.js';
 
@@ -56,8 +57,30 @@ export class AuthResolver {
     return new UserService(ctx).updateUsername(username);
   }
 
+  @Mutation(() => AuthPayload, {
+    description: "Switches the caller's session to another tenant they belong to (new tokens); later logins land there.",
+  })
+  selectTenant(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return new SessionService(ctx).selectTenant(tenantId);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Changes the password, ends every other session and answers a new one.' })
+  setPassword(@Args(() => UpdatePasswordArgs) args: UpdatePasswordArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return new UserService(ctx).setPassword(args);
+  }
+
   @Mutation(() => Boolean)
   updatePassword(@Args(() => UpdatePasswordArgs) args: UpdatePasswordArgs, @Ctx() ctx: Context): Promise<boolean> {
     return new UserService(ctx).updatePassword(args);
+  }
+}
+
+@Resolver(() => AuthPayload)
+export class AuthPayloadFieldsResolver {
+  @FieldResolver(() => Tenant, { description: 'The tenant the session is in.' })
+  async tenant(@Root() payload: AuthPayload, @Ctx() ctx: Context): Promise<Tenant> {
+    const tenant = await ctx.loaders.tenantById.load(payload.tenantId);
+    if (!tenant) throw new Error(`tenant ${payload.tenantId} of a session is missing`);
+    return tenant;
   }
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
 @InputType()
@@ -17,6 +17,9 @@ export class RegisterInput {
 
   @Field(() => String, { nullable: true })
   profilePicture?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Names the user's own new tenant (StudioBrain's register)." })
+  tenantName?: string | null;
 }
 
 @ArgsType()
@@ -59,4 +62,67 @@ export class UpdateApiKeyArgs {
 
   @Field(() => DateTimeISOResolver, { nullable: true })
   expiresAt?: Date | null;
+}
+
+@ArgsType()
+export class CreateInviteArgs {
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String, { nullable: true, description: 'owner, admin, member or viewer; no stronger than your own. Default member.' })
+  role?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days until it expires, 1–30. Default 7.' })
+  expiresInDays?: number | null;
+}
+
+@ArgsType()
+export class AcceptInviteArgs {
+  @Field(() => String)
+  token: string;
+
+  @Field(() => String, { description: "The new account's password, or the existing account's when the email has one." })
+  password: string;
+
+  @Field(() => String, { nullable: true, description: 'For a new account (3–50 characters); ignored for an existing one.' })
+  username?: string | null;
+
+  @Field(() => String, { nullable: true })
+  fullName?: string | null;
+}
+
+@InputType()
+export class UpdateMemberInput {
+  @Field(() => String, { nullable: true })
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The user's role in the caller's active tenant." })
+  role?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Platform admins only: switches the account off or on.' })
+  isActive?: boolean | null;
+}
+
+@InputType()
+export class CreateTeamInput {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Members of the tenant to put in the team.' })
+  memberIds?: string[] | null;
+}
+
+@InputType()
+export class CreatePermissionTemplateInput {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [String], { description: '`area` or `area:action` in lower case, e.g. `entities:write`, `assets:*`.' })
+  permissions: string[];
 }

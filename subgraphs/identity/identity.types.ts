@@ -1,6 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
+import { Paginated } from '../common/paginated.js';
 import { ApiKey } from './api-key.entity.js';
+import { Invite } from './invite.entity.js';
 import { User } from './user.entity.js';
 
 @ObjectType({ description: 'Tokens for a signed-in session; REST also sets them as HttpOnly cookies.' })
@@ -87,3 +89,27 @@ export class ApiKeyPrincipal {
   @Field(() => Boolean)
   isAdmin: boolean;
 }
+
+@ObjectType({ description: 'A newly created invitation: `token` is shown this once and never again.' })
+export class IssuedInvite {
+  @Field(() => String)
+  token: string;
+
+  @Field(() => Invite)
+  invite: Invite;
+}
+
+@ObjectType({ description: 'What removing a user did: left one tenant, or (platform admin) the account was deactivated.' })
+export class MemberRemoval {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The tenant the user was removed from.' })
+  tenantId: string | null;
+
+  @Field(() => Boolean)
+  deactivated: boolean;
+}
+
+@ObjectType()
+export class UserPage extends Paginated(User) {}

@@ -7,6 +7,12 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 export const TENANT_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];
 
+/** How strong a role is: owner 3 … viewer 0; anything else (no role) -1. */
+export const roleRank = (role: string | null | undefined): number =>
+  role && (TENANT_ROLES as readonly string[]).includes(role) ? TENANT_ROLES.length - 1 - TENANT_ROLES.indexOf(role as TenantRole) : -1;
+
+export const isTenantRole = (role: string): role is TenantRole => (TENANT_ROLES as readonly string[]).includes(role);
+
 @ObjectType({ description: "A user's role in one tenant." })
 @Entity({ tableName: 'roles' })
 @Unique({ properties: ['userId', 'tenantId'] })

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UnauthenticatedError } from '../common/errors.js';
+import { requireAuth } from '../common/context.js';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
+import { normalizeUuid } from '../common/ids.js';
 import { TokenError, nowSeconds } from '../common/jwt.js';
 import type { SubgraphContext } from '../common/subgraph.types.js';
 import type { IdentityLoaders } from './identity.loaders.js';
@@ -25,21 +27,52 @@ export class SessionService {
     return this.ctx.em;
   }
 
-  /** Starts a new family for a user who just proved who they are. */
-  async start(user: User): Promise<AuthPayload> {
-    const role = await this.roleIn(user, user.defaultTenantId);
+  /**
+   * Starts a new family for a user who just proved who they are, in `tenantId` when given; otherwise in the tenant
+   * they last selected, their default one, or any they still belong to (in that order).
+   */
+  async start(user: User, tenantId?: string): Promise<AuthPayload> {
+    const { tenantId: tid, role } = await this.landing(user, tenantId);
     const { jwt } = this.ctx.deps;
     const iat = nowSeconds();
     const token = this.em.create(RefreshToken, {
       id: randomUUID(),
       familyId: randomUUID(),
       userId: user.id,
-      tenantId: user.defaultTenantId,
+      tenantId: tid,
       issuedAt: iat,
       expiresAt: iat + jwt.refreshTtl,
     });
     await this.em.persistAndFlush(token);
     return this.payload(user, token, role);
+  }
+
+  /**
+   * Switches the caller's session to another tenant they belong to: a new session in that tenant replaces the
+   * caller's current one, and later logins land there too.
+   */
+  async selectTenant(tenantId: string): Promise<AuthPayload> {
+    const auth = requireAuth(this.ctx);
+    const user = await this.em.findOne(User, { id: auth.userId });
+    if (!user || !user.isActive) throw new UnauthenticatedError('User not found', 'invalid_credentials');
+    const id = normalizeUuid(tenantId);
+    const role = id ? await this.em.findOne(Role, { userId: user.id, tenantId: id }) : null;
+    if (!role) throw new ForbiddenError('You are not a member of this tenant');
+    user.activeTenantId = role.tenantId;
+    await this.em.flush();
+    if (auth.sessionId) await this.revokeFamily(auth.sessionId);
+    return this.start(user, role.tenantId);
+  }
+
+  /**
+   * Revokes every session of a user (a password change, deactivation), or only those in one tenant (removal from
+   * it), except the family `keepFamilyId`.
+   */
+  async revokeAll(userId: string, options: { tenantId?: string; keepFamilyId?: string } = {}): Promise<void> {
+    const where: Record<string, unknown> = { userId, revokedAt: null };
+    if (options.tenantId) where.tenantId = options.tenantId;
+    if (options.keepFamilyId) where.familyId = { $ne: options.keepFamilyId };
+    await this.em.nativeUpdate(RefreshToken, where, { revokedAt: new Date() });
   }
 
   /** Rotates a refresh token; within the grace window a used one yields the same successor (concurrent tabs). */
@@ -113,6 +146,16 @@ export class SessionService {
     const role = await this.em.findOne(Role, { userId: user.id, tenantId });
     if (!role) throw new UnauthenticatedError('User not found', 'invalid_credentials');
     return role.name;
+  }
+
+  /** Where a new session lands: the asked tenant, else the last selected, the default, or any membership. */
+  private async landing(user: User, tenantId?: string): Promise<{ tenantId: string; role: string }> {
+    if (tenantId) return { tenantId, role: await this.roleIn(user, tenantId) };
+    const roles = await this.em.find(Role, { userId: user.id }, { orderBy: { createdAt: 'asc' } });
+    const pick =
+      roles.find((r) => r.tenantId === user.activeTenantId) ?? roles.find((r) => r.tenantId === user.defaultTenantId) ?? roles[0];
+    if (!pick) throw new UnauthenticatedError('User not found', 'invalid_credentials');
+    return { tenantId: pick.tenantId, role: pick.name };
   }
 
   private async payload(user: User, token: RefreshToken, role: string): Promise<AuthPayload> {

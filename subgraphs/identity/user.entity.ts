@@ -7,7 +7,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'users' })
 export class User {
-  [OptionalProps]?: 'id' | 'fullName' | 'profilePicture' | 'isActive' | 'isVerified' | 'isAdmin' | 'version' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'fullName' | 'profilePicture' | 'isActive' | 'isVerified' | 'isAdmin' | 'activeTenantId' | 'version' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -47,6 +47,10 @@ export class User {
   @Field(() => ID, { description: 'The personal tenant created with the user.' })
   @Property({ type: 'uuid' })
   defaultTenantId: string;
+
+  /** The tenant the user last selected; login lands there while they are still a member of it. */
+  @Property({ type: 'uuid', nullable: true })
+  activeTenantId: string | null = null;
 
   @Field(() => Int, { description: 'Increments on every change (optimistic concurrency).' })
   @Property({ type: 'integer', version: true })

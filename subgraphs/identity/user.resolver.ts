@@ -13,6 +13,14 @@ export class UserFieldsResolver {
   roles(@Root() user: User, @Ctx() ctx: Context): Promise<Role[]> {
     return ctx.loaders.rolesByUserId.load(user.id);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: "The user's role in the caller's active tenant, if any." })
+  async tenantRole(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
+    const tenantId = ctx.identity.auth?.tenantId;
+    if (!tenantId) return null;
+    const roles = await ctx.loaders.rolesByUserId.load(user.id);
+    return roles.find((r) => r.tenantId === tenantId)?.name ?? null;
+  }
 }
 
 @Resolver(() => Role)
