@@ -9,6 +9,7 @@ import { createBraingraphPubSub } from '../subgraphs/common/pubsub.js';
 import type { SubgraphRuntime } from '../subgraphs/common/runtime.js';
 import { SecretBox } from '../subgraphs/common/secret-box.js';
 import { BlobStore } from '../subgraphs/common/blob-store.js';
+import { SmtpMailer } from '../subgraphs/common/mail/mailer.js';
 import type { Secrets } from '../subgraphs/common/secrets.js';
 
 export interface ProcessDepsOptions {
@@ -37,6 +38,7 @@ export function createProcessDeps({ env, secrets, databaseUrl, logger, routingUr
   const bus = createBraingraphPubSub(env.redisUrl);
   const queue = new JobQueue(databaseUrl, env.jobsQueueSchema, logger);
   const runner = new JobRunner(queue, internal, bus.pubsub, logger);
+  const mailer = new SmtpMailer({ smtpUrl: env.smtpUrl, from: env.mailFrom, logger });
   const deps: SubgraphDeps = {
     env,
     jwt: new JwtService(secrets.jwtSecret, env.accessTokenTtl, env.refreshTokenTtl),
@@ -46,12 +48,16 @@ export function createProcessDeps({ env, secrets, databaseUrl, logger, routingUr
     secretBox: new SecretBox(secrets.encryptionSecret),
     jobs: { queue, runner },
     blobs: new BlobStore(env.dataDir),
+    mailer,
   };
   return {
     deps,
     /** Before the subgraphs close: running jobs go back to the queue while their owner can still record it. */
     stopWorkers: () => runner.stop(),
     /** After the subgraphs close. */
-    close: () => bus.close(),
+    close: () => {
+      mailer.close();
+      return bus.close();
+    },
   };
 }

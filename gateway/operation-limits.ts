@@ -10,6 +10,9 @@ const AUTH_FIELDS = new Set([
   'refreshToken',
   'updatePassword',
   'setPassword',
+  // Reset tokens are guessed through resetPassword, and requests send mail.
+  'requestPasswordReset',
+  'resetPassword',
   // Invitation tokens are guessed through these, and accepting one signs in.
   'invitation',
   'acceptInvite',

@@ -114,8 +114,13 @@ export const inviteBody = (i: InviteFieldsFragment) => ({
  * (a browser's `Origin`), else this server's host.
  */
 export function inviteLink(req: RestRequest, token: string): string {
+  return `${requestOrigin(req)}/register?invite=${encodeURIComponent(token)}`;
+}
+
+/** The web app's origin as the request shows it: a browser's `Origin`, else this server's host. */
+export function requestOrigin(req: RestRequest): string {
   const origin = req.headers.origin ?? `http://${req.headers.host ?? 'localhost'}`;
-  return `${origin.replace(/\/+$/, '')}/register?invite=${encodeURIComponent(token)}`;
+  return origin.replace(/\/+$/, '');
 }
 
 export const issuedInviteBody = (issued: { token: string; invite: InviteFieldsFragment }, req: RestRequest) => ({
@@ -197,6 +202,11 @@ export const bodies = {
     is_active: z.boolean().optional(),
   }),
   adminPassword: z.object({ new_password: z.string().min(8) }),
+  forgotPassword: z.object({ email: z.email() }),
+  /** StudioBrain sends `new_password`; `password` is accepted too. */
+  resetPassword: z
+    .object({ token: z.string().min(1).max(200), new_password: z.string().min(8).optional(), password: z.string().min(8).optional() })
+    .refine((b) => b.new_password !== undefined || b.password !== undefined, { message: 'Field required', path: ['new_password'] }),
   team: z.object({
     name: z.string().min(1).max(200),
     description: z.string().max(2000).nullish(),

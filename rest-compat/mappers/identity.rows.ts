@@ -11,6 +11,8 @@ import {
   PermissionTemplatesDocument,
   RegisterTenantAndLoginDocument,
   RemoveTenantUserDocument,
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
   SelectTenantDocument,
   SetPasswordDocument,
   SetUserPasswordDocument,
@@ -46,6 +48,7 @@ import {
   memberBody,
   permissionTemplateBody,
   refreshTokenOf,
+  requestOrigin,
   sessionCookies,
   studioTokenBody,
   teamBody,
@@ -152,6 +155,19 @@ export const identityRows = {
       variables: ({ body: b }) => ({ currentPassword: b.current_password, newPassword: b.new_password, confirmPassword: b.confirm_password }),
       response: (d) => ({ message: 'Password updated successfully', ...studioTokenBody(d.setPassword) }),
       effects: (d) => sessionCookies(d.setPassword),
+    }),
+    forgotPassword: built({
+      operation: RequestPasswordResetDocument,
+      body: bodies.forgotPassword,
+      variables: (r) => ({ email: r.body.email, origin: requestOrigin(r) }),
+      // The same answer whether or not the address has an account.
+      response: () => ({ message: 'If an account exists for this email, a password reset link has been sent.' }),
+    }),
+    resetPassword: built({
+      operation: ResetPasswordDocument,
+      body: bodies.resetPassword,
+      variables: ({ body: b }) => ({ token: b.token, newPassword: b.new_password ?? b.password }),
+      response: () => ({ message: 'Password has been reset; sign in with the new password.' }),
     }),
     registerTenant: built({
       operation: RegisterTenantAndLoginDocument,

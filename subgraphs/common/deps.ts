@@ -7,6 +7,7 @@ import type { SecretBox } from './secret-box.js';
 import type { BlobStore } from './blob-store.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { JobRunner } from './jobs/job-runner.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** Process-wide services a subgraph's resolvers may use; built once at start-up and passed in, never global. */
 export interface SubgraphDeps {
@@ -21,4 +22,6 @@ export interface SubgraphDeps {
   jobs: { queue: JobQueue; runner: JobRunner };
   /** Uploaded files, by id (rest-compat stores them, the owning domain reads them). */
   blobs: BlobStore;
+  /** Outgoing mail (SMTP_URL); sending without it is a 503. */
+  mailer: Mailer;
 }

@@ -116,6 +116,8 @@ export function readEnv(src: Source = process.env) {
     /** `Secure` on cookies: `auto` when the request came over HTTPS. */
     cookieSecure: oneOf(src, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto'),
     corsOrigins: list(src, 'CORS_ORIGINS'),
+    /** The web app's public URL, for links in emails (password reset); else the first CORS origin, else this server. */
+    publicWebUrl: url(src, 'PUBLIC_WEB_URL', ['http:', 'https:']),
     rateLimitAuthPerMin: int(src, 'RATE_LIMIT_AUTH_PER_MIN', 30, 1),
     rateLimitPerMin: int(src, 'RATE_LIMIT_PER_MIN', 600, 1),
     rateLimitUserPerMin: int(src, 'RATE_LIMIT_USER_PER_MIN', 600, 1),
@@ -139,6 +141,10 @@ export function readEnv(src: Source = process.env) {
     jobsQueueSchema: str(src, 'JOBS_QUEUE_SCHEMA', 'pgboss'),
     /** A SearXNG instance for web search; unset → the search routes answer 503. */
     searxngUrl: url(src, 'SEARXNG_URL', ['http:', 'https:']),
+    /** SMTP server for outgoing mail (password reset): `smtp://user:pass@host:587` or `smtps://…`; unset → 503. */
+    smtpUrl: url(src, 'SMTP_URL', ['smtp:', 'smtps:']),
+    /** Sender of outgoing mail. @default braingraph <no-reply@localhost> */
+    mailFrom: str(src, 'MAIL_FROM', 'braingraph <no-reply@localhost>'),
     /** The platform's AI provider and model, used when a request names none (Brain Garden, BReact's aisummary). */
     defaultAiProvider: str(src, 'DEFAULT_AI_PROVIDER'),
     defaultAiModel: str(src, 'DEFAULT_AI_MODEL'),

@@ -4,6 +4,7 @@ import { requireAuth } from '../common/context.js';
 import type { IdentityLoaders } from './identity.loaders.js';
 import { LoginArgs, RegisterInput, UpdatePasswordArgs } from './identity.inputs.js';
 import { AuthPayload, Session } from './identity.types.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { SessionService } from './session.service.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
@@ -67,6 +68,28 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Changes the password, ends every other session and answers a new one.' })
   setPassword(@Args(() => UpdatePasswordArgs) args: UpdatePasswordArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
     return new UserService(ctx).setPassword(args);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Mails a password-reset link to the address when it has an active account; answers true either way. ' +
+      '`origin` is where the web app lives (the link is `<origin>/reset-password?token=…`).',
+  })
+  requestPasswordReset(
+    @Arg('email', () => String) email: string,
+    @Arg('origin', () => String, { nullable: true }) origin: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return new PasswordResetService(ctx).request(email, origin);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with a mailed reset token (once) and ends every session.' })
+  resetPassword(
+    @Arg('token', () => String) token: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return new PasswordResetService(ctx).reset(token, newPassword);
   }
 
   @Mutation(() => Boolean)

@@ -8,6 +8,8 @@ import { InviteResolver } from './invite.resolver.js';
 import { MemberResolver } from './member.resolver.js';
 import { m0001Identity } from './migrations/0001-identity.js';
 import { m0002Tenancy } from './migrations/0002-tenancy.js';
+import { m0003PasswordResets } from './migrations/0003-password-resets.js';
+import { PasswordReset } from './password-reset.entity.js';
 import { PermissionTemplate } from './permission-template.entity.js';
 import { PermissionTemplateResolver } from './permission-template.resolver.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -38,7 +40,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
     PermissionTemplateResolver,
   ],
   references: { User: resolveUserReference, Tenant: resolveTenantReference },
-  entities: [User, Tenant, Role, RefreshToken, ApiKey, Invite, Team, TeamMember, PermissionTemplate],
-  migrations: [m0001Identity, m0002Tenancy],
+  entities: [User, Tenant, Role, RefreshToken, ApiKey, Invite, Team, TeamMember, PermissionTemplate, PasswordReset],
+  migrations: [m0001Identity, m0002Tenancy, m0003PasswordResets],
   createLoaders: createIdentityLoaders,
 };
