@@ -62,6 +62,11 @@ export class MemberService {
     const target = await this.target(caller, id);
     const { user } = target;
     if (input.fullName !== undefined || input.role != null) this.checkManageable(caller, target);
+    // An account spans tenants (everyone also owns a personal one): a tenant's admins manage the membership, while
+    // the account itself — its name here, its password below — is the user's own or a platform admin's to change.
+    if (input.fullName !== undefined && !caller.isAdmin && user.id !== caller.user.id) {
+      throw new ForbiddenError("Only the user or a platform admin can change an account's name; tenant admins manage roles");
+    }
     if (input.fullName != null && input.fullName.length > 255) throw new BadUserInputError('full_name must be at most 255 characters', 'full_name');
     if (input.isActive != null && input.isActive !== user.isActive) {
       // An account spans tenants: only a platform admin switches it off or on; a tenant admin removes members instead.
@@ -111,11 +116,15 @@ export class MemberService {
     return { userId: user.id, tenantId, deactivated: false };
   }
 
-  /** An admin sets someone's password; every session of theirs ends. */
+  /**
+   * A platform admin sets someone's password; every session of theirs ends. A tenant's owner may not: the account
+   * reaches the user's other tenants, so that would hand them the user's data there (users change their own with
+   * set-password, or reset it by email).
+   */
   async setPassword(id: string, newPassword: string): Promise<boolean> {
     const caller = await this.members.tenantAdmin();
     const target = await this.target(caller, id);
-    this.checkManageable(caller, target);
+    if (!caller.isAdmin) throw new ForbiddenError("Only a platform admin can set another account's password");
     const passwordHash = await hashPassword(checkPassword(newPassword, 'new_password'));
     await this.ctx.em.nativeUpdate(User, { id: target.user.id }, { passwordHash });
     await new SessionService(this.ctx).revokeAll(target.user.id);

@@ -90,9 +90,12 @@ describe('StudioBrain /api/users (tenant admin)', () => {
     const a = await owner('uup');
     const m1 = await join(a.bearer, 'member');
     const m2 = await join(a.bearer, 'member');
-    const put = await rest(url, 'PUT', `/api/users/${m1.id}`, { headers: a.bearer, body: { full_name: 'Mia One', role: 'admin' } });
+    const put = await rest(url, 'PUT', `/api/users/${m1.id}`, { headers: a.bearer, body: { role: 'admin' } });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ id: m1.id, full_name: 'Mia One', role: 'admin' });
+    expect(put.body).toMatchObject({ id: m1.id, role: 'admin' });
+    // The account (its name) is the user's own: a tenant owner manages the membership only; a platform admin may.
+    expect((await rest(url, 'PUT', `/api/users/${m1.id}`, { headers: a.bearer, body: { full_name: 'Renamed' } })).status).toBe(403);
+    expect((await rest(url, 'PUT', `/api/users/${m1.id}`, { headers: admin, body: { full_name: 'Mia One' } })).body.full_name).toBe('Mia One');
     // m1 is an admin now (read from the database, not from m1's older token).
     expect((await rest(url, 'PUT', `/api/users/${m2.id}`, { headers: m1.bearer, body: { role: 'owner' } })).status).toBe(403);
     expect((await rest(url, 'PUT', `/api/users/${m2.id}`, { headers: m1.bearer, body: { role: 'viewer' } })).body.role).toBe('viewer');
@@ -145,15 +148,19 @@ describe('StudioBrain /api/users (tenant admin)', () => {
     expect((await rest(url, 'POST', '/api/auth/login', { body: { email: u.email, password: u.password } })).status).toBe(200);
   });
 
-  it("should set a member's password and end their sessions", async () => {
+  it("should let only a platform admin set a member's password, ending their sessions", async () => {
     const a = await owner('upw');
     const m = await join(a.bearer, 'member');
-    const res = await rest(url, 'PUT', `/api/users/${m.id}/password`, { headers: a.bearer, body: { new_password: 'set-by-the-owner' } });
+    // The tenant's owner may not: the account reaches the member's other tenants (their personal one at least).
+    const byOwner = await rest(url, 'PUT', `/api/users/${m.id}/password`, { headers: a.bearer, body: { new_password: 'taken-over-now' } });
+    expect(byOwner.status).toBe(403);
+    expect((await rest(url, 'POST', '/api/auth/login', { body: { email: m.email, password: m.password } })).status).toBe(200);
+    const res = await rest(url, 'PUT', `/api/users/${m.id}/password`, { headers: admin, body: { new_password: 'set-by-the-owner' } });
     expect(res).toMatchObject({ status: 200, body: { message: 'Password updated successfully' } });
     expect((await rest(url, 'POST', '/api/auth/login', { body: { email: m.email, password: m.password } })).status).toBe(401);
     expect((await rest(url, 'POST', '/api/auth/login', { body: { email: m.email, password: 'set-by-the-owner' } })).status).toBe(200);
     expect((await rest(url, 'POST', '/api/auth/refresh', { body: { refresh_token: m.refreshToken } })).status).toBe(401);
-    expect((await rest(url, 'PUT', `/api/users/${m.id}/password`, { headers: a.bearer, body: { new_password: 'short' } })).status).toBe(422);
+    expect((await rest(url, 'PUT', `/api/users/${m.id}/password`, { headers: admin, body: { new_password: 'short' } })).status).toBe(422);
   });
 
   it('should invite an existing user by id into the tenant', async () => {
