@@ -55,6 +55,10 @@ export class ServiceControl {
     const row = await this.settle(plugin);
     if (!row) throw new ConflictError(`Plugin ${plugin.slug} has no service row`);
     if (row.status === 'failed') throw new UpstreamUnavailableError(`The service of plugin ${plugin.slug} failed to start: ${row.lastError ?? 'unknown error'}`);
+    // No supervisor acted in time (none runs for this data directory, or it is still starting): say so, not "restarted".
+    if (row.runningGeneration !== row.generation || row.status !== 'running') {
+      throw new UpstreamUnavailableError(`The service of plugin ${plugin.slug} was not running within ${SETTLE_MS / 1000} s (status: ${row.status})`);
+    }
     return row;
   }
 }
