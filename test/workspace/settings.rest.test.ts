@@ -46,8 +46,9 @@ const definitionRow = async (id: string) => (await db.query('select * from works
 const instanceRow = async (id: string) => (await db.query('select * from workspace.setting_instances where id = $1', [id])).rows[0];
 const instancesOf = async (userId: string) =>
   Number((await db.query('select count(*) from workspace.setting_instances where user_id = $1', [userId])).rows[0].count);
-// Plugins installed by suites running alongside add definitions of category `plugins`: not counted.
-const countDefinitions = async () => Number((await db.query("select count(*) from workspace.setting_definitions where category <> 'plugins'")).rows[0].count);
+// Only this file's definitions (described 'for tests'): suites running alongside add their own at any time.
+const countDefinitions = async () =>
+  Number((await db.query("select count(*) from workspace.setting_definitions where description = 'for tests'")).rows[0].count);
 
 const newDefinition = (id = uid('def')) => ({
   id,
