@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { percentile } from './stats.js';
 
 export interface FanoutResult {
   clients: number;
@@ -13,7 +14,6 @@ export interface FanoutResult {
 
 const SUBSCRIPTION = 'subscription($id: ID!) { jobProgress(jobId: $id) { sequenceNumber timestamp } }';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /**
  * Subscription fan-out: N graphql-ws clients watch one job's progress through the gateway; each delivery's latency
@@ -72,7 +72,6 @@ export async function fanout(graphqlUrl: string, restUrl: string, token: string,
   await Promise.all(sockets.map((c) => c.dispose()));
   await Promise.all(done);
   const eventsPerJob = (await (await fetch(`${restUrl}/api/v1/jobs/${job.id}/events`, { headers })).json() as unknown[]).length;
-  latencies.sort((a, b) => a - b);
   return {
     clients,
     deliveries: latencies.length,

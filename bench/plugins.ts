@@ -1,5 +1,7 @@
 import autocannon from 'autocannon';
 import { helloPluginZip, servicePluginZip } from '../test/fixtures/plugins/packages.js';
+import { uploadPackage } from '../test/helpers/clients.js';
+import { percentile } from './stats.js';
 
 export interface PluginFigures {
   installP50Ms: number;
@@ -14,10 +16,7 @@ export interface PluginFigures {
   crashRecoveryP50Ms: number;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
-};
+const rounded = (values: number[], pct: number) => Math.round(percentile(values, pct));
 
 /**
  * Plugin lifecycle costs, through the REST routes BrainDrive's client calls: install and uninstall of the example
@@ -25,17 +24,16 @@ const percentile = (values: number[], p: number) => {
  * service's install-to-running, restart-to-running and crash-to-running-again times.
  */
 export async function pluginFigures(restUrl: string, bearer: Record<string, string>, seconds: number, rounds = 10): Promise<PluginFigures> {
-  const call = async (method: string, path: string, body?: FormData) => {
-    const res = await fetch(`${restUrl}${path}`, { method, headers: bearer, body });
+  const call = async (method: string, path: string) => {
+    const res = await fetch(`${restUrl}${path}`, { method, headers: bearer });
     const json = await res.json();
     if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
     return json;
   };
   const install = async (zip: Buffer) => {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'plugin.zip');
-    form.append('method', 'upload');
-    return call('POST', '/api/v1/plugins/install', form);
+    const { status, body } = await uploadPackage(restUrl, '/api/v1/plugins/install', bearer, zip, { method: 'upload' });
+    if (status !== 200) throw new Error(`install answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+    return body;
   };
   const timed = async <T>(f: () => Promise<T>): Promise<[number, T]> => {
     const start = performance.now();
@@ -79,15 +77,15 @@ export async function pluginFigures(restUrl: string, bearer: Record<string, stri
   await call('DELETE', '/api/v1/plugins/svc-plugin/uninstall');
 
   return {
-    installP50Ms: percentile(installs, 50),
-    installP95Ms: percentile(installs, 95),
-    uninstallP50Ms: percentile(uninstalls, 50),
+    installP50Ms: rounded(installs, 50),
+    installP95Ms: rounded(installs, 95),
+    uninstallP50Ms: rounded(uninstalls, 50),
     bundleRequestsPerSecond: Math.round(bundle.requests.average),
     bundleP99Ms: bundle.latency.p99,
     bundleErrors: bundle.non2xx + bundle.errors,
     serviceInstallP50Ms: Math.round(serviceInstall),
-    restartP50Ms: percentile(restarts, 50),
-    restartP95Ms: percentile(restarts, 95),
-    crashRecoveryP50Ms: percentile(recoveries, 50),
+    restartP50Ms: rounded(restarts, 50),
+    restartP95Ms: rounded(restarts, 95),
+    crashRecoveryP50Ms: rounded(recoveries, 50),
   };
 }

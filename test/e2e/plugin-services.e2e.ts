@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newUser, rest } from '../helpers/clients.js';
-import { spawnNode, type Spawned } from '../helpers/processes.js';
+import { rest, uploadPackage } from '../helpers/clients.js';
+import { signUpAdmin } from '../helpers/admin.js';
+import { isAlive, pollUntil, spawnNode, type Spawned } from '../helpers/processes.js';
 import { TEST_SECRETS } from '../helpers/test-app.js';
 import { servicePluginZip } from '../fixtures/plugins/packages.js';
 
@@ -43,18 +43,8 @@ afterAll(async () => {
 describe('plugin backend services across replicas', () => {
   it('should take a service over when the replica running it dies without warning', async () => {
     const [a] = gateways;
-    const u = newUser('distsvc');
-    const registered = await rest(a.rest, 'POST', '/api/v1/auth/register', { body: u });
-    const db = new pg.Client({ connectionString: inject('databaseUrl') });
-    await db.connect();
-    await db.query('update identity.users set is_admin = true where id = $1', [registered.body.id]);
-    await db.end();
-    const login = await rest(a.rest, 'POST', '/api/v1/auth/login', { body: { email: u.email, password: u.password } });
-    const bearer = { authorization: `Bearer ${login.body.access_token}` };
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await servicePluginZip({ slug: 'svc-dist' }))], { type: 'application/zip' }), 'plugin.zip');
-    form.append('method', 'upload');
-    const installed = await (await fetch(`${a.rest}/api/v1/plugins/install`, { method: 'POST', body: form, headers: bearer })).json();
+    const { bearer } = await signUpAdmin(a.rest, 'distsvc');
+    const { body: installed } = await uploadPackage(a.rest, '/api/v1/plugins/install', bearer, await servicePluginZip({ slug: 'svc-dist' }), { method: 'upload' });
     const before = installed.plugin.backend_service;
     expect(before.status).toBe('running');
     const ask = async (port: number) => (await fetch(`http://127.0.0.1:${port}/`)).json();
@@ -66,28 +56,15 @@ describe('plugin backend services across replicas', () => {
     runner.proc.child.kill('SIGKILL');
     await runner.proc.exited;
     // Its lock went with its connection: the survivor starts the service at its next look (at most 5 s).
-    const deadline = Date.now() + 20_000;
-    let now = before;
-    while (Date.now() < deadline) {
-      now = (await rest(survivor.rest, 'GET', '/api/v1/plugins/svc-dist/status', { headers: bearer })).body.backend_service;
-      if (now.status === 'running' && now.pid !== before.pid) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const now = await pollUntil(
+      async () => (await rest(survivor.rest, 'GET', '/api/v1/plugins/svc-dist/status', { headers: bearer })).body.backend_service,
+      (s) => s.status === 'running' && s.pid !== before.pid,
+      20_000,
+    );
     expect(now).toMatchObject({ status: 'running' });
     expect(now.pid).not.toBe(before.pid);
     expect((await ask(now.port)).ppid).toBe(survivor.proc.child.pid);
     // The orphan noticed its stdin close and exited.
-    const gone = Date.now() + 5_000;
-    while (Date.now() < gone && isAlive(before.pid)) await new Promise((r) => setTimeout(r, 100));
-    expect(isAlive(before.pid)).toBe(false);
+    expect(await pollUntil(async () => isAlive(before.pid), (up) => !up, 5_000)).toBe(false);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -54,6 +54,21 @@ export async function rest<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers, cookies };
 }
 
+/** POSTs a package archive as multipart `file` (a zip), with extra form fields, the way the web clients upload. */
+export async function uploadPackage(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  zip: Buffer | null,
+  fields: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  if (zip) form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'plugin.zip');
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', body: form, headers });
+  return { status: res.status, body: await res.json() };
+}
+
 /** A unique, valid new user. */
 export function newUser(prefix = 'u') {
   const id = randomBytes(5).toString('hex');

@@ -65,3 +65,23 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
     },
   };
 }
+
+/** Whether a process of that pid exists (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Asks `what` every 100 ms until `ok` holds or `ms` pass; answers the last value either way (the test asserts). */
+export async function pollUntil<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (ok(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newUser, rest, signUp } from '../helpers/clients.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { signUpAdmin } from '../helpers/admin.js';
 
 let app: TestApp;
 let db: pg.Client;
@@ -40,10 +41,7 @@ beforeAll(async () => {
   url = app.restUrl;
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
-  const a = await signUp(url, 'sbuadm');
-  await db.query('update identity.users set is_admin = true where id = $1', [a.id]);
-  const login = await rest(url, 'POST', '/api/auth/login', { body: { email: a.email, password: a.password } });
-  admin = { authorization: `Bearer ${login.body.access_token}` };
+  admin = (await signUpAdmin(url, 'sbuadm')).bearer;
 });
 afterAll(async () => {
   await db.end();

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newUser, rest, signUp } from '../helpers/clients.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { signUpAdmin } from '../helpers/admin.js';
 
 let app: TestApp;
 let db: pg.Client;
@@ -28,9 +29,7 @@ beforeAll(async () => {
   url = app.restUrl;
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
-  const a = await signUp(url, 'sbtadm');
-  await db.query('update identity.users set is_admin = true where id = $1', [a.id]);
-  admin = (await login(a.email, a.password)).bearer;
+  admin = (await signUpAdmin(url, 'sbtadm')).bearer;
 });
 afterAll(async () => {
   await db.end();

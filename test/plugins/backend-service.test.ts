@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { rest, signUp } from '../helpers/clients.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rest, signUp, uploadPackage } from '../helpers/clients.js';
+import { signUpAdmin } from '../helpers/admin.js';
+import { isAlive, pollUntil } from '../helpers/processes.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { servicePluginZip } from '../fixtures/plugins/packages.js';
 
@@ -16,23 +17,6 @@ let dataDir: string;
 let admin: Headers;
 let owner: User;
 
-async function makeAdmin(u: User): Promise<Headers> {
-  const db = new pg.Client({ connectionString: inject('databaseUrl') });
-  await db.connect();
-  await db.query('update identity.users set is_admin = true where id = $1', [u.id]);
-  await db.end();
-  const login = await rest(app.restUrl, 'POST', '/api/v1/auth/login', { body: { email: u.email, password: u.password } });
-  return { authorization: `Bearer ${login.body.access_token}` };
-}
-
-async function upload(restUrl: string, headers: Headers, path: string, zip: Buffer, fields: Record<string, string> = {}) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'plugin.zip');
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${restUrl}${path}`, { method: 'POST', body: form, headers });
-  return { status: res.status, body: await res.json() };
-}
-
 const status = async (headers: Headers, slug = 'svc-plugin') => (await rest(app.restUrl, 'GET', `/api/v1/plugins/${slug}/status`, { headers })).body.backend_service;
 
 /** What the running service says about itself. */
@@ -41,31 +25,13 @@ async function ask(port: number, path = '/') {
   return path === '/' ? res.json() : res.text();
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'braingraph-services-'));
   stack.push(() => rm(dataDir, { recursive: true, force: true }));
   app = await startTestApp({ BRAINGRAPH_DATA_DIR: dataDir, PLUGIN_SERVICE_BACKOFF_MS: '50' });
   stack.push(() => app.close());
   owner = await signUp(app.restUrl, 'svcowner');
-  admin = await makeAdmin(await signUp(app.restUrl, 'svcadmin'));
+  admin = (await signUpAdmin(app.restUrl, 'svcadmin')).bearer;
 });
 afterAll(async () => {
   while (stack.length) await stack.pop()!();
@@ -73,15 +39,15 @@ afterAll(async () => {
 
 describe('plugin backend services', () => {
   it('should refuse a plugin declaring a service from a tenant owner who is not a platform admin, leaving nothing', async () => {
-    const res = await upload(app.restUrl, owner.bearer, '/api/v1/plugins/install', await servicePluginZip(), { method: 'upload' });
+    const res = await uploadPackage(app.restUrl, '/api/v1/plugins/install', owner.bearer, await servicePluginZip(), { method: 'upload' });
     expect(res.status).toBe(403);
     expect(res.body.detail).toContain('only a platform administrator');
     expect((await rest(app.restUrl, 'GET', '/api/v1/plugins/manager', { headers: owner.bearer })).body.totalItems).toBe(0);
     expect(await readdir(join(dataDir, 'plugins', '.staging')).catch(() => [])).toEqual([]);
     // Nor may they bring one in by an update of a plugin that had none.
-    const plain = await upload(app.restUrl, owner.bearer, '/api/v1/plugins/install', await servicePluginZip({ slug: 'svc-later', backendService: undefined }), { method: 'upload' });
+    const plain = await uploadPackage(app.restUrl, '/api/v1/plugins/install', owner.bearer, await servicePluginZip({ slug: 'svc-later', backendService: undefined }), { method: 'upload' });
     expect(plain.status).toBe(200);
-    const update = await upload(app.restUrl, owner.bearer, '/api/v1/plugins/svc-later/update', await servicePluginZip({ slug: 'svc-later', version: '1.1.0' }), { method: 'upload' });
+    const update = await uploadPackage(app.restUrl, '/api/v1/plugins/svc-later/update', owner.bearer, await servicePluginZip({ slug: 'svc-later', version: '1.1.0' }), { method: 'upload' });
     expect(update.status).toBe(403);
     const after = await rest(app.restUrl, 'GET', '/api/v1/plugins/svc-later/status', { headers: owner.bearer });
     expect(after.body).toMatchObject({ version: '1.0.0', backend_service: null });
@@ -91,7 +57,7 @@ describe('plugin backend services', () => {
   let pid: number;
 
   it('should start the service at install, with its own variables and none of the server secrets', async () => {
-    const res = await upload(app.restUrl, admin, '/api/v1/plugins/install', await servicePluginZip(), { method: 'upload' });
+    const res = await uploadPackage(app.restUrl, '/api/v1/plugins/install', admin, await servicePluginZip(), { method: 'upload' });
     expect(res.status).toBe(200);
     expect(res.body.plugin.backend_service.status).toBe('running');
     const s = await status(admin);
@@ -113,7 +79,7 @@ describe('plugin backend services', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'success', data: { status: 'running', restarts: 0 } });
     expect(res.body.data.pid).not.toBe(pid);
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     ({ pid, port } = res.body.data);
     expect((await ask(port)).pid).toBe(pid);
     // Only the tenant's plugin admins may restart it.
@@ -122,7 +88,7 @@ describe('plugin backend services', () => {
 
   it('should start a crashed service again by itself, reporting the crash', async () => {
     await ask(port, '/crash');
-    const s = await until(() => status(admin), (v) => v.status === 'running' && v.pid !== pid);
+    const s = await pollUntil(() => status(admin), (v) => v.status === 'running' && v.pid !== pid);
     expect(s).toMatchObject({ status: 'running', restarts: 1, last_exit_code: 3 });
     expect(s.last_error).toContain('exited with code 3');
     ({ pid, port } = s);
@@ -133,7 +99,7 @@ describe('plugin backend services', () => {
     const off = await rest(app.restUrl, 'PATCH', '/api/v1/plugins/svc-plugin', { headers: admin, body: { enabled: false } });
     expect(off.status).toBe(200);
     expect((await status(admin)).status).toBe('stopped');
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     const refused = await rest(app.restUrl, 'POST', '/api/v1/plugins/svc-plugin/services/restart', { headers: admin });
     expect(refused.status).toBe(409);
     await rest(app.restUrl, 'PATCH', '/api/v1/plugins/svc-plugin', { headers: admin, body: { enabled: true } });
@@ -144,11 +110,11 @@ describe('plugin backend services', () => {
   });
 
   it('should run the new version after an update and remove the old folder', async () => {
-    const res = await upload(app.restUrl, admin, '/api/v1/plugins/svc-plugin/update', await servicePluginZip({ version: '1.1.0' }), { method: 'upload' });
+    const res = await uploadPackage(app.restUrl, '/api/v1/plugins/svc-plugin/update', admin, await servicePluginZip({ version: '1.1.0' }), { method: 'upload' });
     expect(res.status).toBe(200);
     const s = await status(admin);
     expect(s.status).toBe('running');
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     expect((await ask(s.port)).version).toBe('1.1.0');
     const tenantDir = join(dataDir, 'plugins', JSON.parse(Buffer.from(admin.authorization.split('.')[1], 'base64url').toString()).tid, 'svc-plugin');
     expect(await readdir(tenantDir)).toEqual(['1.1.0']);
@@ -158,9 +124,9 @@ describe('plugin backend services', () => {
   it('should give up on a service that keeps crashing, and try again when asked', async () => {
     // A command that exits at once: five quick crashes, then "failed" with what it said.
     const broken = await servicePluginZip({ slug: 'svc-broken', backendService: { command: ['node', '-e', 'console.error("no config"); process.exit(2)'] } });
-    const res = await upload(app.restUrl, admin, '/api/v1/plugins/install', broken, { method: 'upload' });
+    const res = await uploadPackage(app.restUrl, '/api/v1/plugins/install', admin, broken, { method: 'upload' });
     expect(res.status).toBe(200);
-    const s = await until(() => status(admin, 'svc-broken'), (v) => v.status === 'failed');
+    const s = await pollUntil(() => status(admin, 'svc-broken'), (v) => v.status === 'failed');
     expect(s).toMatchObject({ status: 'failed', pid: null, restarts: 5, last_exit_code: 2 });
     expect(s.last_error).toContain('no config');
     const retry = await rest(app.restUrl, 'POST', '/api/v1/plugins/svc-broken/services/restart', { headers: admin });
@@ -170,7 +136,7 @@ describe('plugin backend services', () => {
   });
 
   it('should say so for a plugin without a service', async () => {
-    const res = await upload(app.restUrl, admin, '/api/v1/plugins/install', await servicePluginZip({ slug: 'svc-none', backendService: undefined }), { method: 'upload' });
+    const res = await uploadPackage(app.restUrl, '/api/v1/plugins/install', admin, await servicePluginZip({ slug: 'svc-none', backendService: undefined }), { method: 'upload' });
     expect(res.status).toBe(200);
     expect(res.body.plugin.backend_service).toBeNull();
     const restart = await rest(app.restUrl, 'POST', '/api/v1/plugins/svc-none/services/restart', { headers: admin });
@@ -181,7 +147,7 @@ describe('plugin backend services', () => {
   it('should stop the service before uninstalling', async () => {
     const res = await rest(app.restUrl, 'DELETE', '/api/v1/plugins/svc-plugin/uninstall', { headers: admin });
     expect(res.status).toBe(200);
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     expect((await rest(app.restUrl, 'GET', '/api/v1/plugins/svc-plugin/status', { headers: admin })).status).toBe(404);
   });
 });
@@ -194,23 +160,17 @@ describe('plugin services and the process that runs them', () => {
     let stopped = false;
     stack.push(() => (stopped ? Promise.resolve() : first.close()));
     const restUrl = first.restUrl;
-    const u = await signUp(restUrl, 'svcrestart');
-    const db = new pg.Client({ connectionString: inject('databaseUrl') });
-    await db.connect();
-    await db.query('update identity.users set is_admin = true where id = $1', [u.id]);
-    await db.end();
-    const login = await rest(restUrl, 'POST', '/api/v1/auth/login', { body: { email: u.email, password: u.password } });
-    const h = { authorization: `Bearer ${login.body.access_token}` };
-    const res = await upload(restUrl, h, '/api/v1/plugins/install', await servicePluginZip({ slug: 'svc-persist' }), { method: 'upload' });
+    const h = (await signUpAdmin(restUrl, 'svcrestart')).bearer;
+    const res = await uploadPackage(restUrl, '/api/v1/plugins/install', h, await servicePluginZip({ slug: 'svc-persist' }), { method: 'upload' });
     const before = res.body.plugin.backend_service;
     expect(before.status).toBe('running');
     await first.close();
     stopped = true;
-    expect(alive(before.pid)).toBe(false);
+    expect(isAlive(before.pid)).toBe(false);
 
     const second = await startTestApp({ BRAINGRAPH_DATA_DIR: dir });
     stack.push(() => second.close());
-    const s = await until(async () => (await rest(second.restUrl, 'GET', '/api/v1/plugins/svc-persist/status', { headers: h })).body.backend_service, (v) => v?.status === 'running');
+    const s = await pollUntil(async () => (await rest(second.restUrl, 'GET', '/api/v1/plugins/svc-persist/status', { headers: h })).body.backend_service, (v) => v?.status === 'running');
     expect(s.status).toBe('running');
     expect(s.pid).not.toBe(before.pid);
     expect((await ask(s.port)).slug).toBe('svc-persist');
@@ -227,16 +187,10 @@ describe('plugin services across replicas', () => {
     stack.push(async () => {
       for (const x of open) await x.close();
     });
-    const u = await signUp(a.restUrl, 'svcrepl');
-    const db = new pg.Client({ connectionString: inject('databaseUrl') });
-    await db.connect();
-    await db.query('update identity.users set is_admin = true where id = $1', [u.id]);
-    await db.end();
-    const login = await rest(a.restUrl, 'POST', '/api/v1/auth/login', { body: { email: u.email, password: u.password } });
-    const h = { authorization: `Bearer ${login.body.access_token}` };
+    const h = (await signUpAdmin(a.restUrl, 'svcrepl')).bearer;
     // A fixed port: a second copy could not bind it and would show up as crashes.
     const fixed = 20_000 + Math.floor(Math.random() * 20_000);
-    const res = await upload(a.restUrl, h, '/api/v1/plugins/install', await servicePluginZip({ slug: 'svc-repl', backendService: { command: ['node', 'server/server.mjs'], port: fixed } }), { method: 'upload' });
+    const res = await uploadPackage(a.restUrl, '/api/v1/plugins/install', h, await servicePluginZip({ slug: 'svc-repl', backendService: { command: ['node', 'server/server.mjs'], port: fixed } }), { method: 'upload' });
     expect(res.body.plugin.backend_service).toMatchObject({ status: 'running', port: fixed });
     const statusOn = async (x: TestApp) => (await rest(x.restUrl, 'GET', '/api/v1/plugins/svc-repl/status', { headers: h })).body.backend_service;
     // Both replicas have looked at it (each looks at least every 5 s): still one process, never restarted.
@@ -246,12 +200,12 @@ describe('plugin services across replicas', () => {
     // Stop one replica (whichever runs it): the other runs it now; then stop that one too.
     await a.close();
     open.delete(a);
-    const after = await until(() => statusOn(b), (v) => v.status === 'running' && alive(v.pid));
+    const after = await pollUntil(() => statusOn(b), (v) => v.status === 'running' && isAlive(v.pid));
     expect(after.status).toBe('running');
     expect((await ask(fixed)).pid).toBe(after.pid);
     await b.close();
     open.delete(b);
-    expect(alive(after.pid)).toBe(false);
-    expect(alive(settled.pid)).toBe(false);
+    expect(isAlive(after.pid)).toBe(false);
+    expect(isAlive(settled.pid)).toBe(false);
   });
 });

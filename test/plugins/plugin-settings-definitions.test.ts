@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gql, rest, signUp } from '../helpers/clients.js';
+import { gql, rest, signUp, uploadPackage } from '../helpers/clients.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { helloPluginFiles, helloPluginZip } from '../fixtures/plugins/packages.js';
+import { signUpAdmin } from '../helpers/admin.js';
 
 type User = Awaited<ReturnType<typeof signUp>>;
 
@@ -26,11 +27,7 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
   stack.push(() => db.end());
-  // A platform admin of this file's own: flag the row, sign in again so the token carries it.
-  const a = await signUp(app.restUrl, 'psadmin');
-  await db.query('update identity.users set is_admin = true where id = $1', [a.id]);
-  const login = await rest(app.restUrl, 'POST', '/api/v1/auth/login', { body: { email: a.email, password: a.password } });
-  admin = { ...a, accessToken: login.body.access_token, bearer: { authorization: `Bearer ${login.body.access_token}` } };
+  admin = await signUpAdmin(app.restUrl, 'psadmin');
 });
 afterAll(async () => {
   while (stack.length) await stack.pop()!();
@@ -46,12 +43,8 @@ async function packageOf(slug: string, name = 'Hello Settings') {
 
 /** Installs into the user's own tenant (a BrainDrive user owns it, so may install); answers the plugin id. */
 async function install(u: User, slug = SLUG): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(await packageOf(slug))], { type: 'application/zip' }), 'plugin.zip');
-  form.append('method', 'upload');
-  const res = await fetch(`${app.restUrl}/api/v1/plugins/install`, { method: 'POST', body: form, headers: u.bearer });
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(200);
+  const { status, body } = await uploadPackage(app.restUrl, '/api/v1/plugins/install', u.bearer, await packageOf(slug), { method: 'upload' });
+  expect(status, JSON.stringify(body)).toBe(200);
   return body.data.plugin_id;
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, rest, signUp } from '../helpers/clients.js';
+import { gql, rest, signUp, uploadPackage } from '../helpers/clients.js';
 import { localServer } from '../helpers/local-server.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { helloPluginFiles, helloPluginTarGz, helloPluginZip } from '../fixtures/plugins/packages.js';
@@ -42,13 +42,7 @@ afterAll(async () => {
 
 const tenantOf = (u: User) => JSON.parse(Buffer.from(u.accessToken.split('.')[1], 'base64url').toString()).tid as string;
 
-async function upload(u: User, path: string, zip: Buffer | null, fields: Record<string, string> = {}) {
-  const form = new FormData();
-  if (zip) form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'plugin.zip');
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${app.restUrl}${path}`, { method: 'POST', body: form, headers: u.bearer });
-  return { status: res.status, body: await res.json() };
-}
+const upload = (u: User, path: string, zip: Buffer | null, fields: Record<string, string> = {}) => uploadPackage(app.restUrl, path, u.bearer, zip, fields);
 
 /** Every file (not folder) under `dir`, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rest, signUp } from '../helpers/clients.js';
 import { localServer } from '../helpers/local-server.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { helloPluginZip } from '../fixtures/plugins/packages.js';
+import { signUpAdmin } from '../helpers/admin.js';
 
 type User = Awaited<ReturnType<typeof signUp>>;
 
@@ -33,14 +33,7 @@ beforeAll(async () => {
   stack.push(() => rm(dataDir, { recursive: true, force: true }));
   app = await startTestApp({ SSRF_ALLOWLIST: '127.0.0.1', BRAINGRAPH_DATA_DIR: dataDir });
   stack.push(() => app.close());
-  // A platform admin of this file's own, made the way the other suites make one: flag the row, sign in again.
-  const db = new pg.Client({ connectionString: inject('databaseUrl') });
-  await db.connect();
-  const a = await signUp(app.restUrl, 'sbadmin');
-  await db.query('update identity.users set is_admin = true where id = $1', [a.id]);
-  await db.end();
-  const login = await rest(app.restUrl, 'POST', '/api/v1/auth/login', { body: { email: a.email, password: a.password } });
-  admin = { authorization: `Bearer ${login.body.access_token}` };
+  admin = (await signUpAdmin(app.restUrl, 'sbadmin')).bearer;
   const listing = await rest(app.restUrl, 'POST', '/api/marketplace/registry', {
     headers: admin,
     body: { slug: SLUG, name: 'Hello Studio', version: '1.0.0', package_url: `${packages.url}/studio-1.0.0.zip`, category: 'examples', tags: ['example'] },
